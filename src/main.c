@@ -1,0 +1,323 @@
+/* main.c: the descent command
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Parses the command line. --summary runs the shared core and prints the result without a
+ * window, for scripts, tests and slides; it never initialises a display.
+ */
+
+#define G_LOG_DOMAIN "descent"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/descent-csv.h"
+#include "core/descent-number.h"
+#include "core/descent-problem.h"
+#include "core/descent-report.h"
+#include "core/descent-statistics.h"
+#include "core/descent-trajectory.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_DATA = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct {
+  char     *alpha;
+  char     *iterations;
+  char     *x_column;
+  char     *y_column;
+  char     *theta0;
+  char     *theta1;
+  char     *tolerance;
+  char     *delimiter;
+  char     *decimal;
+  gboolean  header;
+  gboolean  no_header;
+  gboolean  summary;
+  gboolean  json;
+  char     *trajectory;
+  gboolean  version;
+  char    **files;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->alpha);
+  g_free (options->iterations);
+  g_free (options->x_column);
+  g_free (options->y_column);
+  g_free (options->theta0);
+  g_free (options->theta1);
+  g_free (options->tolerance);
+  g_free (options->delimiter);
+  g_free (options->decimal);
+  g_free (options->trajectory);
+  g_strfreev (options->files);
+}
+
+G_GNUC_PRINTF (1, 2)
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("descent: %s\n", message);
+  g_printerr (_("Try “descent --help” for more information.\n"));
+  return EXIT_USAGE;
+}
+
+static gboolean
+parse_real (const char *option,
+            const char *text,
+            double     *value,
+            int        *status)
+{
+  if (text == NULL)
+    return TRUE;
+  if (descent_number_parse (text, strlen (text), '.', value) != DESCENT_NUMBER_OK
+      || !isfinite (*value))
+    {
+      *status = usage_error (_("%s expects a number, not “%s”."), option, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_character (const char *option,
+                 const char *text,
+                 const char *allowed,
+                 char       *value,
+                 int        *status)
+{
+  if (text == NULL)
+    return TRUE;
+  if (g_ascii_strcasecmp (text, "tab") == 0 || g_strcmp0 (text, "\\t") == 0)
+    text = "\t";
+  if (strlen (text) != 1 || strchr (allowed, text[0]) == NULL)
+    {
+      *status = usage_error (_("%s expects one of %s, not “%s”."), option,
+                             allowed[0] == '.' ? ". ," : ", ; tab |", text);
+      return FALSE;
+    }
+  *value = text[0];
+  return TRUE;
+}
+
+static void
+print_skipped (const DescentDataset *dataset,
+               const char           *file)
+{
+  guint64 skipped = descent_dataset_get_n_skipped (dataset);
+  guint details = descent_dataset_get_n_skipped_details (dataset);
+
+  if (skipped == 0)
+    return;
+
+  for (guint i = 0; i < details; i++)
+    {
+      const DescentSkippedRow *row = descent_dataset_get_skipped_detail (dataset, i);
+      g_printerr (_("descent: %s: warning: skipped %s\n"), file, row->message);
+    }
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "descent: %s: warning: %llu row skipped\n",
+                           "descent: %s: warning: %llu rows skipped\n", skipped),
+              file, (unsigned long long) skipped);
+}
+
+static int
+run (Options *options)
+{
+  DescentCsvOptions csv_options = DESCENT_CSV_OPTIONS_INIT;
+  DescentRunParams params = DESCENT_RUN_PARAMS_INIT;
+  g_autoptr(DescentDataset) dataset = NULL;
+  g_autoptr(DescentTrajectory) trajectory = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  DescentStatistics stats;
+  DescentProblem problem;
+  DescentReport report;
+  const char *file = NULL;
+  int status = EXIT_OK;
+
+  if (options->files != NULL && g_strv_length (options->files) > 1)
+    return usage_error (_("Give at most one file; got %u."), g_strv_length (options->files));
+  if (options->files != NULL)
+    file = options->files[0];
+
+  if (!parse_real ("--alpha", options->alpha, &params.alpha, &status)
+      || !parse_real ("--theta0", options->theta0, &params.theta_start[0], &status)
+      || !parse_real ("--theta1", options->theta1, &params.theta_start[1], &status)
+      || !parse_real ("--tolerance", options->tolerance, &params.tolerance, &status)
+      || !parse_character ("--delimiter", options->delimiter, ",;\t|", &csv_options.delimiter,
+                           &status)
+      || !parse_character ("--decimal", options->decimal, ".,", &csv_options.decimal, &status))
+    return status;
+
+  if (!(params.alpha > 0))
+    return usage_error (_("--alpha must be greater than 0, not “%s”."), options->alpha);
+  if (params.tolerance < 0)
+    return usage_error (_("--tolerance must not be negative, not “%s”."), options->tolerance);
+  if (options->iterations != NULL
+      && !g_ascii_string_to_unsigned (options->iterations, 10, 0, DESCENT_MAX_ITERATIONS,
+                                      &params.iterations, NULL))
+    return usage_error (_("--iterations expects a whole number from 0 to 100000000, not “%s”."),
+                        options->iterations);
+  if (options->header && options->no_header)
+    return usage_error (_("--header and --no-header contradict each other."));
+  if (options->json && !options->summary)
+    return usage_error (_("--json goes with --summary."));
+  if (file == NULL && (options->x_column != NULL || options->y_column != NULL
+                       || options->delimiter != NULL || options->decimal != NULL
+                       || options->header || options->no_header))
+    return usage_error (_("Column and format options need a FILE."));
+
+  csv_options.header = options->header      ? DESCENT_CSV_HEADER_PRESENT
+                     : options->no_header   ? DESCENT_CSV_HEADER_ABSENT
+                                            : DESCENT_CSV_HEADER_AUTO;
+  csv_options.x_column = options->x_column;
+  csv_options.y_column = options->y_column;
+
+  if (file != NULL)
+    {
+      dataset = descent_csv_load (file, &csv_options, NULL, NULL, NULL, NULL, &error);
+      if (dataset == NULL)
+        {
+          guint64 line = error->domain == DESCENT_CSV_ERROR
+                           ? descent_csv_error_get_line (error) : 0;
+          if (line > 0)
+            g_printerr ("descent: %s:%llu: %s\n", file, (unsigned long long) line,
+                        error->message);
+          else
+            g_printerr ("descent: %s: %s\n", file, error->message);
+          return EXIT_DATA;
+        }
+      print_skipped (dataset, file);
+    }
+  else
+    dataset = descent_dataset_new_builtin ();
+
+  descent_statistics_compute (&stats, descent_dataset_get_x (dataset),
+                              descent_dataset_get_y (dataset),
+                              descent_dataset_get_n_rows (dataset));
+  if (!descent_problem_init (&problem, &stats, &error))
+    {
+      g_printerr ("descent: %s: %s\n", file != NULL ? file : "-", error->message);
+      return EXIT_DATA;
+    }
+
+  trajectory = descent_trajectory_compute (&problem, descent_optimizer_gradient_descent, &params);
+
+  if (options->trajectory != NULL
+      && !descent_trajectory_write_csv (trajectory, options->trajectory, NULL, &error))
+    {
+      g_printerr ("descent: %s: %s\n", options->trajectory, error->message);
+      return EXIT_DATA;
+    }
+
+  report.dataset = dataset;
+  report.file = file;
+  report.params = &params;
+  report.problem = &problem;
+  report.trajectory = trajectory;
+
+  output = options->json ? descent_report_to_json (&report) : descent_report_to_text (&report);
+  fputs (output, stdout);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr (_("descent: could not write the result: %s\n"), g_strerror (errno));
+      return EXIT_DATA;
+    }
+
+  return EXIT_OK;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Options options = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "alpha", 'a', 0, G_OPTION_ARG_STRING, &options.alpha,
+      N_("Learning rate (default 0.01)"), "A" },
+    { "iterations", 'n', 0, G_OPTION_ARG_STRING, &options.iterations,
+      N_("Descent steps (default 1000; up to 100000000)"), "N" },
+    { "x-column", 'x', 0, G_OPTION_ARG_STRING, &options.x_column,
+      N_("Column name or 1-based index for x"), "COL" },
+    { "y-column", 'y', 0, G_OPTION_ARG_STRING, &options.y_column,
+      N_("Column name or 1-based index for y"), "COL" },
+    { "theta0", 0, 0, G_OPTION_ARG_STRING, &options.theta0,
+      N_("Start value of the intercept θ0 (default 0)"), "V" },
+    { "theta1", 0, 0, G_OPTION_ARG_STRING, &options.theta1,
+      N_("Start value of the slope θ1 (default 0)"), "V" },
+    { "tolerance", 0, 0, G_OPTION_ARG_STRING, &options.tolerance,
+      N_("Stop when ‖∇J‖ ≤ T (default 0: when θ stops changing)"), "T" },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &options.delimiter,
+      N_("Field delimiter: , ; tab or | (default: guessed)"), "C" },
+    { "decimal", 0, 0, G_OPTION_ARG_STRING, &options.decimal,
+      N_("Decimal mark: . or , (default: guessed)"), "C" },
+    { "header", 0, 0, G_OPTION_ARG_NONE, &options.header,
+      N_("The first row holds column names"), NULL },
+    { "no-header", 0, 0, G_OPTION_ARG_NONE, &options.no_header,
+      N_("The first row is data"), NULL },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &options.summary,
+      N_("Print the result and exit without a window"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options.json,
+      N_("With --summary: print one JSON object"), NULL },
+    { "trajectory", 0, 0, G_OPTION_ARG_FILENAME, &options.trajectory,
+      N_("Write every recorded step as CSV: step,theta0,theta1,loss,grad0,grad1"), "FILE" },
+    { "version", 'V', 0, G_OPTION_ARG_NONE, &options.version,
+      N_("Show the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL,
+      N_("[FILE.csv]") },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("[FILE.csv] — watch gradient descent fit a straight line"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Without FILE, Descent fits the built-in example: "
+                                  "x = y = 1, 2, 3, 4, 5."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      status = usage_error ("%s", error->message);
+      options_clear (&options);
+      return status;
+    }
+
+  if (options.version)
+    {
+      g_print ("descent %s\n", PACKAGE_VERSION);
+      options_clear (&options);
+      return EXIT_OK;
+    }
+
+  /* There is no window yet: every run prints its summary. */
+  status = run (&options);
+  options_clear (&options);
+  return status;
+}
