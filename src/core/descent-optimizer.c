@@ -9,24 +9,34 @@
 
 #include <math.h>
 
-#include "descent-optimizer.h"
+#include "descent-optimizer-private.h"
 
-struct _DescentOptimizer {
-  const DescentOptimizerType *type;
-  const DescentProblem       *problem;
-  double                      alpha;
-  double                      theta[2];
-  double                      loss;
-  double                      gradient[2];
-  void                       *state;
-};
+/* Batch gradient descent as the article writes it: θ ← θ − α∇J, both coordinates at once.
+ *
+ * ∇J = H (θ − θ*) exactly, so the step is e ← (I − αH) e for the error e = θ − θ*. The
+ * state holds e rather than θ: nothing cancels as θ nears θ*, where a fit is judged, and
+ * each step is two short products, which is what lets 10⁸ steps run in well under a second. */
+typedef struct {
+  double error[2];
+  double step[2][2];   /* I − αH */
+} GradientDescentState;
 
-/* Batch gradient descent as the article writes it: θ ← θ − α∇J, both at once. */
 static void
 gradient_descent_set (void                 *state,
                       const DescentProblem *problem,
+                      const double          theta[2],
                       double                alpha)
 {
+  GradientDescentState *s = state;
+  double hessian[2][2];
+
+  descent_problem_hessian (problem, hessian);
+  s->error[0] = theta[0] - problem->theta_star[0];
+  s->error[1] = theta[1] - problem->theta_star[1];
+  s->step[0][0] = 1 - alpha * hessian[0][0];
+  s->step[0][1] = -alpha * hessian[0][1];
+  s->step[1][0] = -alpha * hessian[1][0];
+  s->step[1][1] = 1 - alpha * hessian[1][1];
 }
 
 static void
@@ -37,16 +47,91 @@ gradient_descent_iterate (void                 *state,
                           double               *loss,
                           double                gradient[2])
 {
-  theta[0] -= alpha * gradient[0];
-  theta[1] -= alpha * gradient[1];
-  *loss = descent_problem_evaluate (problem, theta, gradient);
+  GradientDescentState *s = state;
+  double e0 = s->step[0][0] * s->error[0] + s->step[0][1] * s->error[1];
+  double e1 = s->step[1][0] * s->error[0] + s->step[1][1] * s->error[1];
+  double r = e0 + problem->stats.mean_x * e1;
+
+  s->error[0] = e0;
+  s->error[1] = e1;
+  theta[0] = problem->theta_star[0] + e0;
+  theta[1] = problem->theta_star[1] + e1;
+  gradient[0] = r;
+  gradient[1] = problem->stats.mean_x * r + problem->stats.var_x * e1;
+  *loss = problem->loss_star + 0.5 * (r * r + problem->stats.var_x * e1 * e1);
+}
+
+static guint64
+gradient_descent_iterate_n (void                 *state,
+                            const DescentProblem *problem,
+                            double                alpha,
+                            guint64               n,
+                            double                limit,
+                            double                tolerance,
+                            double                theta[2],
+                            double               *loss,
+                            double                gradient[2],
+                            double                before[2])
+{
+  GradientDescentState *s = state;
+  const double a00 = s->step[0][0], a01 = s->step[0][1];
+  const double a10 = s->step[1][0], a11 = s->step[1][1];
+  const double mean_x = problem->stats.mean_x, var_x = problem->stats.var_x;
+  const double star0 = problem->theta_star[0], star1 = problem->theta_star[1];
+  double e0 = s->error[0], e1 = s->error[1];
+  double t0 = theta[0], t1 = theta[1], b0 = t0, b1 = t1;
+  double r = gradient[0], g1 = gradient[1], j = *loss;
+  guint64 k;
+
+  /* The loop of gradient_descent_iterate() with its state in registers. */
+  for (k = 0; k < n; k++)
+    {
+      double n0, n1;
+
+      if (tolerance > 0)
+        {
+          const double g[2] = { r, g1 };
+          if (descent_test_gradient (g, tolerance))
+            break;
+        }
+
+      n0 = a00 * e0 + a01 * e1;
+      n1 = a10 * e0 + a11 * e1;
+      e0 = n0;
+      e1 = n1;
+      b0 = t0;
+      b1 = t1;
+      t0 = star0 + e0;
+      t1 = star1 + e1;
+      r = e0 + mean_x * e1;
+      g1 = mean_x * r + var_x * e1;
+      j = problem->loss_star + 0.5 * (r * r + var_x * e1 * e1);
+
+      if (G_UNLIKELY (!(j <= limit) || (t0 == b0 && t1 == b1)))
+        {
+          k++;
+          break;
+        }
+    }
+
+  s->error[0] = e0;
+  s->error[1] = e1;
+  theta[0] = t0;
+  theta[1] = t1;
+  gradient[0] = r;
+  gradient[1] = g1;
+  *loss = j;
+  before[0] = b0;
+  before[1] = b1;
+  return k;
 }
 
 static const DescentOptimizerType gradient_descent_type = {
   "gradient-descent",
-  0,
+  sizeof (GradientDescentState),
   gradient_descent_set,
   gradient_descent_iterate,
+  gradient_descent_iterate_n,
 };
 
 const DescentOptimizerType *const descent_optimizer_gradient_descent = &gradient_descent_type;
@@ -114,7 +199,7 @@ descent_optimizer_set (DescentOptimizer     *self,
   self->theta[0] = theta[0];
   self->theta[1] = theta[1];
   self->loss = descent_problem_evaluate (problem, self->theta, self->gradient);
-  self->type->set (self->state, problem, alpha);
+  self->type->set (self->state, problem, theta, alpha);
 }
 
 /* One step. FALSE when it left θ where it was: the method can make no more progress. */
@@ -160,16 +245,4 @@ descent_optimizer_get_gradient (const DescentOptimizer *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->gradient;
-}
-
-/* ‖∇J‖ ≤ tolerance, without overflowing the square of a large gradient. */
-gboolean
-descent_test_gradient (const double gradient[2],
-                       double       tolerance)
-{
-  double a = fabs (gradient[0]), b = fabs (gradient[1]);
-
-  if (a > tolerance || b > tolerance)
-    return FALSE;
-  return hypot (a, b) <= tolerance;
 }

@@ -19,6 +19,7 @@ typedef struct {
   gsize       state_size;
   void      (*set)     (void                 *state,
                         const DescentProblem *problem,
+                        const double          theta[2],
                         double                alpha);
   /* One step from theta; fills theta, loss and gradient at the new point. */
   void      (*iterate) (void                 *state,
@@ -27,6 +28,20 @@ typedef struct {
                         double                theta[2],
                         double               *loss,
                         double                gradient[2]);
+  /* Optional: up to n steps in one call, with the same arithmetic as iterate, stopping
+   * after a step whose loss is not ≤ limit or that left θ where it was, and before a step
+   * where ‖∇J‖ ≤ tolerance (when tolerance > 0). Returns the steps taken; theta, loss and
+   * gradient are those after the last one, before[] the θ it started from. */
+  guint64   (*iterate_n) (void                 *state,
+                          const DescentProblem *problem,
+                          double                alpha,
+                          guint64               n,
+                          double                limit,
+                          double                tolerance,
+                          double                theta[2],
+                          double               *loss,
+                          double                gradient[2],
+                          double                before[2]);
 } DescentOptimizerType;
 
 typedef struct _DescentOptimizer DescentOptimizer;
@@ -48,8 +63,19 @@ const double     *descent_optimizer_get_theta    (const DescentOptimizer     *se
 double            descent_optimizer_get_loss     (const DescentOptimizer     *self);
 const double     *descent_optimizer_get_gradient (const DescentOptimizer     *self);
 
-gboolean          descent_test_gradient          (const double                gradient[2],
-                                                  double                      tolerance);
+
+/* ‖∇J‖ ≤ tolerance, without squaring (and overflowing) a large gradient. */
+static inline gboolean
+descent_test_gradient (const double gradient[2],
+                       double       tolerance)
+{
+  double a = gradient[0] < 0 ? -gradient[0] : gradient[0];
+  double b = gradient[1] < 0 ? -gradient[1] : gradient[1];
+
+  if (G_LIKELY (a > tolerance || b > tolerance))
+    return FALSE;
+  return a * a + b * b <= tolerance * tolerance || (a + b) <= tolerance;
+}
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DescentOptimizer, descent_optimizer_free)
 
