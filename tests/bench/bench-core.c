@@ -1,0 +1,218 @@
+/* bench-core.c: loading a large CSV file against pandas and data.table, and descent speed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Prints figures, asserts nothing about time: run with `meson test --benchmark -v`.
+ * The file (5,000,000 rows by default, about 100 MB) is generated once in the build tree.
+ * The peers run when Debian's python3-pandas and r-cran-data.table are installed; each
+ * times its own reader after its imports, the median of three runs, like this program.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include "descent-csv.h"
+#include "descent-number.h"
+#include "descent-problem.h"
+#include "descent-statistics.h"
+#include "descent-trajectory.h"
+
+#define RUNS 3
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        int     n)
+{
+  qsort (values, (size_t) n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+/* x uniform on [0, 1000) with six decimals, y = 2.5 x − 40 + noise, in the same format. */
+static char *
+generate (guint64 rows)
+{
+  g_autofree char *name = g_strdup_printf ("bench-%" G_GUINT64_FORMAT ".csv", rows);
+  char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL
+                                   ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
+  g_autoptr(GRand) rand = NULL;
+  FILE *out;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return path;
+
+  rand = g_rand_new_with_seed (42);
+  out = fopen (path, "w");
+  g_assert_nonnull (out);
+  fputs ("x,y\n", out);
+  for (guint64 i = 0; i < rows; i++)
+    {
+      gint64 x = g_rand_int_range (rand, 0, 1000000000);             /* micro-units */
+      gint64 y = (x * 5) / 2 - 40000000 + g_rand_int_range (rand, -3000000, 3000000);
+      fprintf (out, "%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT ",%s%" G_GINT64_FORMAT
+               ".%06" G_GINT64_FORMAT "\n",
+               x / 1000000, x % 1000000, y < 0 ? "-" : "", ABS (y) / 1000000, ABS (y) % 1000000);
+    }
+  g_assert_cmpint (fclose (out), ==, 0);
+  return path;
+}
+
+/* Runs a command and returns the last line it printed, or NULL if it failed. */
+static char *
+run_peer (const char *const *argv,
+          glong              *max_rss_kib)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status;
+  struct rusage usage;
+  GPid pid;
+  int out_fd;
+  GString *text = g_string_new (NULL);
+  char buffer[4096];
+  gssize n;
+
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH
+                                 | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &pid, NULL, &out_fd, NULL, &error))
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  while ((n = read (out_fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (text, buffer, n);
+  close (out_fd);
+  wait4 (pid, &status, 0, &usage);
+  g_spawn_close_pid (pid);
+  if (max_rss_kib != NULL)
+    *max_rss_kib = usage.ru_maxrss;
+
+  out = g_string_free (text, FALSE);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    return NULL;
+  g_strchomp (out);
+  return g_strdup (strrchr (out, '\n') != NULL ? strrchr (out, '\n') + 1 : out);
+}
+
+static double
+peer_seconds (const char *const *argv)
+{
+  g_autofree char *line = run_peer (argv, NULL);
+  double value;
+
+  if (line == NULL
+      || descent_number_parse (line, strlen (line), '.', &value) != DESCENT_NUMBER_OK)
+    return -1;
+  return value;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint64 rows = argc > 1 ? g_ascii_strtoull (argv[1], NULL, 10) : 5000000;
+  g_autofree char *path = generate (rows);
+  g_autofree char *pandas_script = NULL;
+  g_autofree char *fread_script = NULL;
+  g_autoptr(DescentDataset) dataset = NULL;
+  g_autoptr(DescentTrajectory) trajectory = NULL;
+  double times[RUNS], ours, pandas, fread, steps_time;
+  DescentRunParams params = DESCENT_RUN_PARAMS_INIT;
+  DescentStatistics stats;
+  DescentProblem problem;
+  GStatBuf st;
+  glong rss_kib = 0;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_print ("# file: %s, %" G_GUINT64_FORMAT " rows, %.1f MB\n", path, rows, st.st_size / 1e6);
+
+  for (int r = 0; r < RUNS; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      g_clear_pointer (&dataset, descent_dataset_unref);
+      dataset = descent_csv_load (path, NULL, NULL, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      times[r] = (g_get_monotonic_time () - start) / 1e6;
+    }
+  g_assert_cmpuint (descent_dataset_get_n_rows (dataset), ==, rows);
+  ours = median (times, RUNS);
+  g_print ("descent load:       %.3f s  (%.0f MB/s)\n", ours, st.st_size / 1e6 / ours);
+
+  {
+    const char *const command[] = { g_getenv ("DESCENT"), "--summary", path, NULL };
+    g_autofree char *line = run_peer (command, &rss_kib);
+    double limit_mib = (16.0 * rows) / (1024 * 1024) + 32;
+    g_assert_nonnull (line);
+    g_print ("descent peak RSS:   %.1f MiB  (limit 16 B/row + 32 MiB = %.1f MiB): %s\n",
+             rss_kib / 1024.0, limit_mib, rss_kib / 1024.0 <= limit_mib ? "within" : "OVER");
+  }
+
+  pandas_script = g_strdup_printf (
+    "import time, statistics, pandas\n"
+    "t = []\n"
+    "for _ in range(%d):\n"
+    "    s = time.perf_counter(); d = pandas.read_csv(%s); t.append(time.perf_counter() - s)\n"
+    "assert len(d) == %" G_GUINT64_FORMAT "\n"
+    "print(statistics.median(t))\n", RUNS, g_shell_quote (path), rows);
+  {
+    const char *const command[] = { "/usr/bin/python3", "-c", pandas_script, NULL };
+    pandas = peer_seconds (command);
+  }
+  if (pandas > 0)
+    g_print ("pandas.read_csv:    %.3f s  -> descent takes %.2f of pandas' time (goal <= 0.5)\n",
+             pandas, ours / pandas);
+  else
+    g_print ("pandas.read_csv:    not available (install python3-pandas)\n");
+
+  fread_script = g_strdup_printf (
+    "suppressMessages(library(data.table)); setDTthreads(0); t <- c();"
+    "for (i in 1:%d) { s <- proc.time()[[3]]; d <- fread(%s); t <- c(t, proc.time()[[3]] - s) };"
+    "stopifnot(nrow(d) == %" G_GUINT64_FORMAT "); cat(median(t), '\\n')", RUNS,
+    g_shell_quote (path), rows);
+  {
+    const char *const command[] = { "Rscript", "-e", fread_script, NULL };
+    fread = peer_seconds (command);
+  }
+  if (fread > 0)
+    g_print ("data.table::fread:  %.3f s  -> descent takes %.2fx fread's time (aim <= 1.5)\n",
+             fread, ours / fread);
+  else
+    g_print ("data.table::fread:  not available (install r-cran-data.table)\n");
+
+  descent_statistics_compute (&stats, descent_dataset_get_x (dataset),
+                              descent_dataset_get_y (dataset),
+                              descent_dataset_get_n_rows (dataset));
+  g_assert_true (descent_problem_init (&problem, &stats, NULL));
+  params.alpha = 1e-12;   /* far below α_crit, so all steps run */
+  params.iterations = DESCENT_MAX_ITERATIONS;
+  for (int r = 0; r < RUNS; r++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_clear_pointer (&trajectory, descent_trajectory_free);
+      trajectory = descent_trajectory_compute (&problem, descent_optimizer_gradient_descent,
+                                               &params);
+      times[r] = (g_get_monotonic_time () - start) / 1e6;
+    }
+  g_assert_cmpuint (descent_trajectory_get_steps (trajectory), ==, DESCENT_MAX_ITERATIONS);
+  steps_time = median (times, RUNS);
+  g_print ("100,000,000 steps:  %.3f s on %" G_GUINT64_FORMAT " rows (goal < 1 s), "
+           "trajectory %.1f MiB\n", steps_time, rows,
+           descent_trajectory_get_memory_size (trajectory) / 1048576.0);
+
+  return 0;
+}
