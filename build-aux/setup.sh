@@ -36,8 +36,8 @@ descent_install_packages () {
     exit 1
   fi
   echo "descent: installing$missing" >&2
-  $sudo apt-get update -q >&2 || true
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $missing >&2
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -q >&2 || true
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends $missing >&2
 }
 
 descent_build () {
