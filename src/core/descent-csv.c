@@ -345,8 +345,8 @@ column_display_name (GPtrArray *header,
         return g_steal_pointer (&shown);
     }
 
-  /* TRANSLATORS: the name of a column in a file without a header; %u is 1, 2, … */
-  return g_strdup_printf (_("column %u"), column + 1);
+  /* Not translated: scripts read it in the JSON summary and may pass it back with -x. */
+  return g_strdup_printf ("column %u", column + 1);
 }
 
 /* A column named by the user: a header name first, then a 1-based index. */
