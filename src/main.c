@@ -297,10 +297,11 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("[FILE.csv] — watch gradient descent fit a straight line"));
+  context = g_option_context_new (NULL);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Without FILE, Descent fits the built-in example: "
+                                _("Watch gradient descent fit a straight line to FILE.csv. "
+                                  "Without FILE, Descent fits the built-in example: "
                                   "x = y = 1, 2, 3, 4, 5."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
