@@ -266,16 +266,18 @@ modal_field_count (GPtrArray *rows,
 }
 
 /* The delimiter that splits the sample most consistently into several fields, with
- * numbers rather than fragments of numbers in them. */
+ * numbers rather than fragments of numbers in them; *best_rows is the sample split by it. */
 static char
-sniff_delimiter (const char *text,
-                 gsize       length,
-                 gboolean    at_end)
+sniff_delimiter (const char  *text,
+                 gsize        length,
+                 gboolean     at_end,
+                 GPtrArray  **best_rows)
 {
   static const char candidates[] = { ',', ';', '\t', '|' };
   char best = ',';
   double best_score = -1;
 
+  *best_rows = NULL;
   for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
     {
       g_autoptr(GPtrArray) rows = sample_parse (text, length, candidates[c], at_end);
@@ -301,6 +303,8 @@ sniff_delimiter (const char *text,
         {
           best_score = score;
           best = candidates[c];
+          g_clear_pointer (best_rows, g_ptr_array_unref);
+          *best_rows = g_steal_pointer (&rows);
         }
     }
 
@@ -401,6 +405,14 @@ resolve_column (const char  *spec,
   return FALSE;
 }
 
+static void
+set_header_only_error (GError **error)
+{
+  set_error_at_line (error, DESCENT_CSV_ERROR_HEADER_ONLY, 1,
+                     _("The file has a header but no data. Add rows of numbers below the "
+                       "column names."));
+}
+
 static gboolean
 choose_columns (GPtrArray               *rows,
                 const DescentCsvOptions *options,
@@ -483,9 +495,7 @@ choose_columns (GPtrArray               *rows,
   if (x == G_MAXUINT || y == G_MAXUINT)
     {
       if (rows->len == 1 && header_allowed)
-        set_error_at_line (error, DESCENT_CSV_ERROR_HEADER_ONLY, 1,
-                           _("The file has a header but no data. Add rows of numbers below "
-                             "the column names."));
+        set_header_only_error (error);
       else
         set_error_at_line (error, DESCENT_CSV_ERROR_TOO_FEW_COLUMNS, 0,
                            _("Descent needs two columns of numbers, but found %s. Check the "
@@ -513,9 +523,7 @@ choose_columns (GPtrArray               *rows,
 
   if (format->header && rows->len == 1)
     {
-      set_error_at_line (error, DESCENT_CSV_ERROR_HEADER_ONLY, 1,
-                         _("The file has a header but no data. Add rows of numbers below "
-                           "the column names."));
+      set_header_only_error (error);
       return FALSE;
     }
 
@@ -584,6 +592,27 @@ typedef struct {
   guint              error_column;
   gboolean           failed;
 } Unit;
+
+/* Resizes a pair of columns; they keep their contents even when this fails. */
+static gboolean
+resize_columns (double **x,
+                double **y,
+                gsize   *capacity,
+                gsize    wanted)
+{
+  double *resized;
+
+  resized = g_try_realloc (*x, wanted * sizeof (double));
+  if (resized == NULL && wanted > 0)
+    return FALSE;
+  *x = resized;
+  resized = g_try_realloc (*y, wanted * sizeof (double));
+  if (resized == NULL && wanted > 0)
+    return FALSE;
+  *y = resized;
+  *capacity = wanted;
+  return TRUE;
+}
 
 static void
 unit_init (Unit                   *unit,
@@ -700,23 +729,6 @@ unit_skip (Unit     *unit,
     }
 }
 
-static gboolean
-unit_grow (Unit *unit)
-{
-  gsize capacity = MAX (1024, unit->capacity * 2);
-  double *x, *y;
-
-  x = g_try_realloc (unit->x, capacity * sizeof (double));
-  if (x == NULL)
-    return FALSE;
-  unit->x = x;
-  y = g_try_realloc (unit->y, capacity * sizeof (double));
-  if (y == NULL)
-    return FALSE;
-  unit->y = y;
-  unit->capacity = capacity;
-  return TRUE;
-}
 
 static void
 unit_take_row (Unit *unit)
@@ -739,7 +751,8 @@ unit_take_row (Unit *unit)
           unit_fail (unit, DESCENT_CSV_ERROR_TOO_LARGE, unit->row_line);
           return;
         }
-      if (G_UNLIKELY (unit->n_rows == unit->capacity) && !unit_grow (unit))
+      if (G_UNLIKELY (unit->n_rows == unit->capacity)
+          && !resize_columns (&unit->x, &unit->y, &unit->capacity, MAX (1024, unit->capacity * 2)))
         {
           unit_fail (unit, DESCENT_CSV_ERROR_NO_MEMORY, unit->row_line);
           return;
@@ -1094,18 +1107,14 @@ check_encoding (Reader  *reader,
         return FALSE;
     }
 
+  /* A NUL byte, or more than one control character in ten, is not text. */
   probe = MIN (reader->buffer_length, BINARY_PROBE_SIZE);
   for (gsize i = 0; i < probe; i++)
     {
       if (bytes[i] == 0)
-        {
-          set_error_at_line (error, DESCENT_CSV_ERROR_BINARY, 0,
-                             _("This is not a text file: it holds binary data. Choose a CSV "
-                               "file, or export one from your spreadsheet."));
-          return FALSE;
-        }
-      if ((bytes[i] < 0x20 && bytes[i] != '\t' && bytes[i] != '\n' && bytes[i] != '\r')
-          || bytes[i] == 0x7F)
+        controls = probe;
+      else if ((bytes[i] < 0x20 && bytes[i] != '\t' && bytes[i] != '\n' && bytes[i] != '\r')
+               || bytes[i] == 0x7F)
         controls++;
     }
   if (controls * 10 > probe)
@@ -1150,11 +1159,12 @@ sniff (Reader                  *reader,
         length = end;
     }
 
-  format->delimiter = options->delimiter != '\0'
-                        ? options->delimiter
-                        : sniff_delimiter (reader->buffer, length, reader->at_end);
-
-  rows = sample_parse (reader->buffer, length, format->delimiter, reader->at_end);
+  if (options->delimiter != '\0')
+    format->delimiter = options->delimiter;
+  else
+    format->delimiter = sniff_delimiter (reader->buffer, length, reader->at_end, &rows);
+  if (rows == NULL)
+    rows = sample_parse (reader->buffer, length, format->delimiter, reader->at_end);
   if (rows->len == 0)
     {
       set_error_at_line (error, DESCENT_CSV_ERROR_EMPTY, 0,
@@ -1198,21 +1208,11 @@ static gboolean
 reader_append (Reader *reader,
                Unit   *unit)
 {
-  if (reader->n_rows + unit->n_rows > reader->capacity)
-    {
-      gsize capacity = MAX (reader->capacity + reader->capacity / 2, reader->n_rows + unit->n_rows);
-      double *x, *y;
-
-      x = g_try_realloc (reader->x, capacity * sizeof (double));
-      if (x == NULL)
-        return FALSE;
-      reader->x = x;
-      y = g_try_realloc (reader->y, capacity * sizeof (double));
-      if (y == NULL)
-        return FALSE;
-      reader->y = y;
-      reader->capacity = capacity;
-    }
+  if (reader->n_rows + unit->n_rows > reader->capacity
+      && !resize_columns (&reader->x, &reader->y, &reader->capacity,
+                          MAX (reader->capacity + reader->capacity / 2,
+                               reader->n_rows + unit->n_rows)))
+    return FALSE;
 
   if (unit->n_rows > 0)
     {
@@ -1484,7 +1484,7 @@ static gboolean
 check_rows (Reader  *reader,
             GError **error)
 {
-  double min_x, max_x;
+  char number[DESCENT_NUMBER_BUF_SIZE];
 
   if (reader->n_rows < 2)
     {
@@ -1508,24 +1508,16 @@ check_rows (Reader  *reader,
       return FALSE;
     }
 
-  min_x = max_x = reader->x[0];
+  /* Usually the second row already differs from the first. */
   for (gsize i = 1; i < reader->n_rows; i++)
-    {
-      min_x = MIN (min_x, reader->x[i]);
-      max_x = MAX (max_x, reader->x[i]);
-    }
+    if (reader->x[i] != reader->x[0])
+      return TRUE;
 
-  if (min_x == max_x)
-    {
-      char number[DESCENT_NUMBER_BUF_SIZE];
-      set_error_at_line (error, DESCENT_CSV_ERROR_NO_SPREAD, 0,
-                         _("'%s' has no spread: every value is %s. A line cannot be fitted "
-                           "to a single x; choose another column."),
-                         reader->column_names[0], descent_number_format (number, min_x));
-      return FALSE;
-    }
-
-  return TRUE;
+  set_error_at_line (error, DESCENT_CSV_ERROR_NO_SPREAD, 0,
+                     _("'%s' has no spread: every value is %s. A line cannot be fitted "
+                       "to a single x; choose another column."),
+                     reader->column_names[0], descent_number_format (number, reader->x[0]));
+  return FALSE;
 }
 
 DescentDataset *
@@ -1541,7 +1533,6 @@ descent_csv_load (const char               *path,
   DescentCsvFormat local_format = { 0 };
   Reader reader = { 0 };
   DescentDataset *dataset = NULL;
-  double *x, *y;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
@@ -1565,13 +1556,8 @@ descent_csv_load (const char               *path,
       || !check_rows (&reader, error))
     goto out;
 
-  /* Give back what the growth strategy reserved but did not use. */
-  x = g_try_realloc (reader.x, reader.n_rows * sizeof (double));
-  if (x != NULL)
-    reader.x = x;
-  y = g_try_realloc (reader.y, reader.n_rows * sizeof (double));
-  if (y != NULL)
-    reader.y = y;
+  /* Give back what the growth strategy reserved but did not use; shrinking cannot lose data. */
+  resize_columns (&reader.x, &reader.y, &reader.capacity, reader.n_rows);
 
   dataset = descent_dataset_new_take (g_steal_pointer (&reader.x), g_steal_pointer (&reader.y),
                                       reader.n_rows, reader.column_names[0],
