@@ -39,28 +39,6 @@ gradient_descent_set (void                 *state,
   s->step[1][1] = 1 - alpha * hessian[1][1];
 }
 
-static void
-gradient_descent_iterate (void                 *state,
-                          const DescentProblem *problem,
-                          double                alpha,
-                          double                theta[2],
-                          double               *loss,
-                          double                gradient[2])
-{
-  GradientDescentState *s = state;
-  double e0 = s->step[0][0] * s->error[0] + s->step[0][1] * s->error[1];
-  double e1 = s->step[1][0] * s->error[0] + s->step[1][1] * s->error[1];
-  double r = e0 + problem->stats.mean_x * e1;
-
-  s->error[0] = e0;
-  s->error[1] = e1;
-  theta[0] = problem->theta_star[0] + e0;
-  theta[1] = problem->theta_star[1] + e1;
-  gradient[0] = r;
-  gradient[1] = problem->stats.mean_x * r + problem->stats.var_x * e1;
-  *loss = problem->loss_star + 0.5 * (r * r + problem->stats.var_x * e1 * e1);
-}
-
 static guint64
 gradient_descent_iterate_n (void                 *state,
                             const DescentProblem *problem,
@@ -76,24 +54,20 @@ gradient_descent_iterate_n (void                 *state,
   GradientDescentState *s = state;
   const double a00 = s->step[0][0], a01 = s->step[0][1];
   const double a10 = s->step[1][0], a11 = s->step[1][1];
-  const double mean_x = problem->stats.mean_x, var_x = problem->stats.var_x;
   const double star0 = problem->theta_star[0], star1 = problem->theta_star[1];
   double e0 = s->error[0], e1 = s->error[1];
   double t0 = theta[0], t1 = theta[1], b0 = t0, b1 = t1;
-  double r = gradient[0], g1 = gradient[1], j = *loss;
+  double g[2] = { gradient[0], gradient[1] };
+  double j = *loss;
   guint64 k;
 
-  /* The loop of gradient_descent_iterate() with its state in registers. */
+  /* All in locals, which the compiler keeps in registers across steps. */
   for (k = 0; k < n; k++)
     {
       double n0, n1;
 
-      if (tolerance > 0)
-        {
-          const double g[2] = { r, g1 };
-          if (descent_test_gradient (g, tolerance))
-            break;
-        }
+      if (tolerance > 0 && descent_test_gradient (g, tolerance))
+        break;
 
       n0 = a00 * e0 + a01 * e1;
       n1 = a10 * e0 + a11 * e1;
@@ -103,9 +77,7 @@ gradient_descent_iterate_n (void                 *state,
       b1 = t1;
       t0 = star0 + e0;
       t1 = star1 + e1;
-      r = e0 + mean_x * e1;
-      g1 = mean_x * r + var_x * e1;
-      j = problem->loss_star + 0.5 * (r * r + var_x * e1 * e1);
+      j = descent_problem_evaluate_error (problem, e0, e1, g);
 
       if (G_UNLIKELY (!(j <= limit) || (t0 == b0 && t1 == b1)))
         {
@@ -118,12 +90,27 @@ gradient_descent_iterate_n (void                 *state,
   s->error[1] = e1;
   theta[0] = t0;
   theta[1] = t1;
-  gradient[0] = r;
-  gradient[1] = g1;
+  gradient[0] = g[0];
+  gradient[1] = g[1];
   *loss = j;
   before[0] = b0;
   before[1] = b1;
   return k;
+}
+
+/* One step is a run of one, with nothing to stop it early. */
+static void
+gradient_descent_iterate (void                 *state,
+                          const DescentProblem *problem,
+                          double                alpha,
+                          double                theta[2],
+                          double               *loss,
+                          double                gradient[2])
+{
+  double before[2];
+
+  gradient_descent_iterate_n (state, problem, alpha, 1, INFINITY, 0, theta, loss, gradient,
+                              before);
 }
 
 static const DescentOptimizerType gradient_descent_type = {
@@ -135,29 +122,6 @@ static const DescentOptimizerType gradient_descent_type = {
 };
 
 const DescentOptimizerType *const descent_optimizer_gradient_descent = &gradient_descent_type;
-
-static const DescentOptimizerType *const all_types[] = {
-  &gradient_descent_type,
-  NULL,
-};
-
-const DescentOptimizerType *const *
-descent_optimizer_types (void)
-{
-  return all_types;
-}
-
-const DescentOptimizerType *
-descent_optimizer_type_lookup (const char *name)
-{
-  g_return_val_if_fail (name != NULL, NULL);
-
-  for (guint i = 0; all_types[i] != NULL; i++)
-    if (g_str_equal (all_types[i]->name, name))
-      return all_types[i];
-
-  return NULL;
-}
 
 DescentOptimizer *
 descent_optimizer_new (const DescentOptimizerType *type)

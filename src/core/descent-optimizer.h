@@ -48,9 +48,6 @@ typedef struct _DescentOptimizer DescentOptimizer;
 
 extern const DescentOptimizerType *const descent_optimizer_gradient_descent;
 
-const DescentOptimizerType  *descent_optimizer_type_lookup (const char *name);
-const DescentOptimizerType *const *descent_optimizer_types (void);
-
 DescentOptimizer *descent_optimizer_new          (const DescentOptimizerType *type);
 void              descent_optimizer_free         (DescentOptimizer           *self);
 void              descent_optimizer_set          (DescentOptimizer           *self,

@@ -41,18 +41,28 @@ void     descent_problem_gradient      (const DescentProblem    *self,
 void     descent_problem_hessian       (const DescentProblem    *self,
                                         double                   hessian[2][2]);
 
-/* The loss and its gradient in one go: both share the mean residual r̄. */
+/* The loss and its gradient at θ = θ* + e, in one go: both share the mean residual
+ * r̄ = e0 + x̄·e1. Methods that step e itself call this directly. */
+static inline double
+descent_problem_evaluate_error (const DescentProblem *self,
+                                double                e0,
+                                double                e1,
+                                double                gradient[2])
+{
+  double r = e0 + self->stats.mean_x * e1;
+
+  gradient[0] = r;
+  gradient[1] = self->stats.mean_x * r + self->stats.var_x * e1;
+  return self->loss_star + 0.5 * (r * r + self->stats.var_x * e1 * e1);
+}
+
 static inline double
 descent_problem_evaluate (const DescentProblem *self,
                           const double          theta[2],
                           double                gradient[2])
 {
-  double r = theta[0] + theta[1] * self->stats.mean_x - self->stats.mean_y;
-  double d = theta[1] - self->theta_star[1];
-
-  gradient[0] = r;
-  gradient[1] = self->stats.mean_x * r + self->stats.var_x * d;
-  return self->loss_star + 0.5 * (r * r + self->stats.var_x * d * d);
+  return descent_problem_evaluate_error (self, theta[0] - self->theta_star[0],
+                                         theta[1] - self->theta_star[1], gradient);
 }
 
 G_END_DECLS
