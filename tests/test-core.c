@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "descent-csv.h"
 #include "descent-problem.h"
@@ -317,6 +318,44 @@ test_bounded_memory (void)
     }
 }
 
+/* The generic object, one iterate() at a time, walks the very path that the trajectory's
+ * batched run records: the same doubles, bit for bit. */
+static void
+test_optimizer_object (void)
+{
+  g_autoptr(DescentDataset) dataset = load_sample ("faithful.csv");
+  g_autoptr(DescentTrajectory) t = NULL;
+  g_autoptr(DescentOptimizer) optimizer = NULL;
+  DescentRunParams params = DESCENT_RUN_PARAMS_INIT;
+  DescentProblem problem;
+
+  problem_for (dataset, &problem);
+  params.alpha = 0.5 * problem.alpha_critical;
+  params.theta_start[0] = 100;
+  params.theta_start[1] = -20;
+  params.iterations = 5000;
+  t = descent_trajectory_compute (&problem, descent_optimizer_gradient_descent, &params);
+  g_assert_cmpuint (descent_trajectory_get_n_recorded (t), ==, 5001);
+
+  optimizer = descent_optimizer_new (descent_optimizer_gradient_descent);
+  g_assert_cmpstr (descent_optimizer_get_name (optimizer), ==, "gradient-descent");
+  descent_optimizer_set (optimizer, &problem, params.theta_start, params.alpha);
+  for (guint k = 0; k <= 5000; k++)
+    {
+      const DescentStep *step = descent_trajectory_get_recorded (t, k);
+      const double *theta = descent_optimizer_get_theta (optimizer);
+      const double *gradient = descent_optimizer_get_gradient (optimizer);
+      double loss = descent_optimizer_get_loss (optimizer);
+
+      g_assert_cmpuint (step->step, ==, k);
+      g_assert_true (memcmp (step->theta, theta, sizeof step->theta) == 0);
+      g_assert_true (memcmp (step->gradient, gradient, sizeof step->gradient) == 0);
+      g_assert_true (memcmp (&step->loss, &loss, sizeof loss) == 0);
+      if (k < 5000)
+        g_assert_true (descent_optimizer_iterate (optimizer));
+    }
+}
+
 /* x ≈ 1e9 with a spread of a few units: Σx² − n·x̄² would lose every digit. */
 static void
 test_statistics_large_offset (void)
@@ -365,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/descent/core/convergence-and-divergence", test_convergence_and_divergence);
   g_test_add_func ("/descent/core/stop-reasons", test_stop_reasons);
   g_test_add_func ("/descent/core/bounded-memory", test_bounded_memory);
+  g_test_add_func ("/descent/core/optimizer-object", test_optimizer_object);
   g_test_add_func ("/descent/core/statistics-large-offset", test_statistics_large_offset);
 
   return g_test_run ();
