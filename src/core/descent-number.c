@@ -88,7 +88,7 @@ descent_number_parse (const char *text,
                       char        decimal,
                       double     *value)
 {
-  const char *p, *end, *start;
+  const char *p, *end, *start, *digits;
   gboolean negative = FALSE;
   guint64 mantissa = 0;
   int significant = 0;
@@ -112,42 +112,31 @@ descent_number_parse (const char *text,
   if (*p == '+' || *p == '-')
     negative = (*p++ == '-');
 
-  for (; p < end && is_digit (*p); p++)
-    {
-      any_digit = TRUE;
-      if (mantissa == 0 && *p == '0')
-        continue;
-      if (significant < MAX_SIGNIFICANT)
-        {
-          mantissa = mantissa * 10 + (guint64) (*p - '0');
-          significant++;
-        }
-      else
-        {
-          exponent++;
-          truncated |= (*p != '0');
-        }
-    }
+  /* Each run of digits has a loop of its own, so the common path tests one thing per
+   * digit: leading zeros, digits that fit the mantissa, digits past its 19. */
+  digits = p;
+  while (p < end && *p == '0')
+    p++;
+  for (; p < end && is_digit (*p) && significant < MAX_SIGNIFICANT; p++, significant++)
+    mantissa = mantissa * 10 + (guint64) (*p - '0');
+  for (; p < end && is_digit (*p); p++, exponent++)
+    truncated |= (*p != '0');
+  any_digit = p > digits;
 
   if (p < end && *p == decimal)
     {
-      for (p++; p < end && is_digit (*p); p++)
+      digits = ++p;
+      if (mantissa == 0)
+        for (; p < end && *p == '0'; p++)
+          exponent--;
+      for (; p < end && is_digit (*p) && significant < MAX_SIGNIFICANT; p++, significant++)
         {
-          any_digit = TRUE;
-          if (mantissa == 0 && *p == '0')
-            {
-              exponent--;
-              continue;
-            }
-          if (significant < MAX_SIGNIFICANT)
-            {
-              mantissa = mantissa * 10 + (guint64) (*p - '0');
-              significant++;
-              exponent--;
-            }
-          else
-            truncated |= (*p != '0');
+          mantissa = mantissa * 10 + (guint64) (*p - '0');
+          exponent--;
         }
+      for (; p < end && is_digit (*p); p++)
+        truncated |= (*p != '0');
+      any_digit |= p > digits;
     }
 
   if (!any_digit)
