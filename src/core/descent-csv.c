@@ -31,6 +31,7 @@
 #define CHUNK_SIZE         (1024 * 1024)
 #define FIELD_LIMIT        (1024 * 1024)
 #define MAX_WORKERS        8
+#define MAX_IN_FLIGHT      (2 * MAX_WORKERS)
 #define MAX_MAGNITUDE      1e150
 #define QUOTED_TEXT_MAX    40
 
@@ -563,8 +564,9 @@ typedef struct {
 
   /* where it is */
   struct csv_parser  parser;
-  const char        *input;
+  char              *input;         /* owned; a chunk handed to the pool */
   gsize              input_length;
+  gboolean           done;          /* under Pipeline.mutex */
   guint64            line;          /* 1-based, relative to the unit's first line */
   guint64            row_line;
   int                previous_end;
@@ -642,6 +644,7 @@ unit_clear (Unit *unit)
   g_clear_pointer (&unit->x_text, g_free);
   g_clear_pointer (&unit->y_text, g_free);
   g_clear_pointer (&unit->error_text, g_free);
+  g_clear_pointer (&unit->input, g_free);
   for (guint i = 0; i < unit->n_skips; i++)
     g_free (unit->skips[i].text);
   unit->n_skips = 0;
@@ -856,26 +859,68 @@ unit_parse_all (Unit *unit)
   unit_finish (unit);
 }
 
-/* Units parsed by the pool's threads while the calling thread parses one itself. */
+/* Chunks in flight: the pool's threads parse them, one per core, while the calling thread
+ * reads the next ones and joins finished ones to the result, oldest first. */
 typedef struct {
-  GMutex mutex;
-  GCond  done;
-  guint  pending;
-} Batch;
+  GThreadPool *pool;
+  GMutex       mutex;
+  GCond        finished;
+  Unit        *units[MAX_IN_FLIGHT];
+  guint        first;
+  guint        count;
+} Pipeline;
 
 static void
-batch_worker (gpointer data,
-              gpointer user_data)
+pipeline_worker (gpointer data,
+                 gpointer user_data)
 {
-  Batch *batch = user_data;
+  Pipeline *pipeline = user_data;
+  Unit *unit = data;
 
-  unit_parse_all (data);
+  unit_parse_all (unit);
 
-  g_mutex_lock (&batch->mutex);
-  if (--batch->pending == 0)
-    g_cond_signal (&batch->done);
-  g_mutex_unlock (&batch->mutex);
+  g_mutex_lock (&pipeline->mutex);
+  unit->done = TRUE;
+  g_cond_broadcast (&pipeline->finished);
+  g_mutex_unlock (&pipeline->mutex);
 }
+
+static void
+pipeline_push (Pipeline *pipeline,
+               Unit     *unit)
+{
+  g_assert (pipeline->count < MAX_IN_FLIGHT);
+  pipeline->units[(pipeline->first + pipeline->count++) % MAX_IN_FLIGHT] = unit;
+  g_thread_pool_push (pipeline->pool, unit, NULL);
+}
+
+/* Waits for the oldest chunk in flight and takes it out; NULL when none is. */
+static Unit *
+pipeline_pop (Pipeline *pipeline)
+{
+  Unit *unit;
+
+  if (pipeline->count == 0)
+    return NULL;
+  unit = pipeline->units[pipeline->first];
+  pipeline->first = (pipeline->first + 1) % MAX_IN_FLIGHT;
+  pipeline->count--;
+
+  g_mutex_lock (&pipeline->mutex);
+  while (!unit->done)
+    g_cond_wait (&pipeline->finished, &pipeline->mutex);
+  g_mutex_unlock (&pipeline->mutex);
+
+  return unit;
+}
+
+static void
+unit_free (Unit *unit)
+{
+  unit_clear (unit);
+  g_free (unit);
+}
+
 
 /* ---------------------------------------------------------------------------------------- */
 /* The whole file                                                                            */
@@ -1290,6 +1335,27 @@ raise_unit_error (Reader  *reader,
     }
 }
 
+/* Joins a parsed chunk to the result; FALSE, with the error set, if it failed. */
+static gboolean
+reader_join (Reader  *reader,
+             Unit    *unit,
+             GError **error)
+{
+  if (unit->failed)
+    {
+      raise_unit_error (reader, unit, error);
+      return FALSE;
+    }
+  if (!reader_append (reader, unit))
+    {
+      set_error_at_line (error, DESCENT_CSV_ERROR_NO_MEMORY, 0,
+                         _("Out of memory reading “%s”."), reader->path);
+      return FALSE;
+    }
+  reader->lines_before += unit_lines_passed (unit);
+  return TRUE;
+}
+
 /* Where a chunk may be cut so that no record crosses the cut; 0 if nowhere. */
 static gsize
 find_cut (const char *text,
@@ -1319,89 +1385,71 @@ parse_body (Reader  *reader,
 {
   DescentCsvFormat *format = reader->format;
   guint n_workers = CLAMP (g_get_num_processors (), 1, MAX_WORKERS);
-  GThreadPool *pool = NULL;
-  Batch batch;
+  Pipeline pipeline = { 0 };
   gboolean first_unit = TRUE;
   gboolean sequential = FALSE;
-  Unit units[MAX_WORKERS];
+  gboolean ok = TRUE;
+  Unit *unit;
   Unit tail;
 
-  g_mutex_init (&batch.mutex);
-  g_cond_init (&batch.done);
-  batch.pending = 0;
-  if (n_workers > 1)
-    pool = g_thread_pool_new (batch_worker, &batch, (int) n_workers - 1, FALSE, NULL);
+  g_mutex_init (&pipeline.mutex);
+  g_cond_init (&pipeline.finished);
+  pipeline.pool = g_thread_pool_new (pipeline_worker, &pipeline, (int) n_workers, FALSE, NULL);
 
-  /* In parallel, a batch of chunks at a time, one per core. */
-  while (!sequential)
+  /* Keep two chunks per core in flight; join them in file order as they finish. */
+  while (ok)
     {
-      guint n_units = 0;
-      gsize offset = 0;
-      gboolean ok = TRUE;
-
-      if (g_cancellable_set_error_if_cancelled (reader->cancellable, error)
-          || !reader_fill (reader, (gsize) n_workers * CHUNK_SIZE, error))
-        goto failed;
-
-      while (n_units < n_workers && offset < reader->buffer_length)
+      while (!sequential && pipeline.count < 2 * n_workers)
         {
-          const char *text = reader->buffer + offset;
-          gsize available = reader->buffer_length - offset;
-          gsize length = find_cut (text, MIN (available, CHUNK_SIZE),
-                                   reader->at_end && available <= CHUNK_SIZE);
+          gsize length;
 
-          if (length == 0 && available > CHUNK_SIZE)
-            length = find_cut (text, available, reader->at_end);
-          if (length == 0 || memchr (text, '"', length) != NULL)
+          if (g_cancellable_set_error_if_cancelled (reader->cancellable, error)
+              || !reader_fill (reader, CHUNK_SIZE, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          if (reader->buffer_length == 0)
+            break;
+
+          length = find_cut (reader->buffer, reader->buffer_length, reader->at_end);
+          if (length == 0 || memchr (reader->buffer, '"', length) != NULL)
             {
               sequential = TRUE;
               break;
             }
 
-          unit_init (&units[n_units], format, FALSE, first_unit && format->header);
-          units[n_units].input = text;
-          units[n_units].input_length = length;
+          /* The chunk goes with its buffer; what follows the cut starts a new one. */
+          unit = g_new (Unit, 1);
+          unit_init (unit, format, FALSE, first_unit && format->header);
+          unit->input = g_steal_pointer (&reader->buffer);
+          unit->input_length = length;
+          reader->buffer = g_malloc (reader->buffer_size);
+          reader->buffer_length -= length;
+          memcpy (reader->buffer, unit->input + length, reader->buffer_length);
           first_unit = FALSE;
-          n_units++;
-          offset += length;
+          pipeline_push (&pipeline, unit);
         }
 
-      if (n_units == 0)
+      unit = ok ? pipeline_pop (&pipeline) : NULL;
+      if (unit == NULL)
         break;
-
-      batch.pending = n_units - 1;
-      for (guint i = 0; i + 1 < n_units; i++)
-        g_thread_pool_push (pool, &units[i], NULL);
-      unit_parse_all (&units[n_units - 1]);
-      g_mutex_lock (&batch.mutex);
-      while (batch.pending > 0)
-        g_cond_wait (&batch.done, &batch.mutex);
-      g_mutex_unlock (&batch.mutex);
-
-      for (guint i = 0; i < n_units; i++)
-        {
-          if (ok && units[i].failed)
-            {
-              raise_unit_error (reader, &units[i], error);
-              ok = FALSE;
-            }
-          if (ok && !reader_append (reader, &units[i]))
-            {
-              set_error_at_line (error, DESCENT_CSV_ERROR_NO_MEMORY, 0,
-                                 _("Out of memory reading “%s”."), reader->path);
-              ok = FALSE;
-            }
-          reader->lines_before += unit_lines_passed (&units[i]);
-          unit_clear (&units[i]);
-        }
-      if (!ok)
-        goto failed;
-
-      reader_consume (reader, offset);
+      ok = reader_join (reader, unit, error);
+      unit_free (unit);
       report_progress (reader);
-      if (reader->at_end && reader->buffer_length == 0)
-        goto done;
     }
+
+  /* After an error, let the chunks still in flight finish before they are freed. */
+  while ((unit = pipeline_pop (&pipeline)) != NULL)
+    unit_free (unit);
+  g_thread_pool_free (pipeline.pool, FALSE, TRUE);
+  g_mutex_clear (&pipeline.mutex);
+  g_cond_clear (&pipeline.finished);
+
+  if (!ok)
+    return FALSE;
+  if (!sequential)
+    return TRUE;
 
   /* From the first quote on, one parser reads the rest in order. */
   unit_init (&tail, format, TRUE, first_unit && format->header);
@@ -1411,7 +1459,7 @@ parse_body (Reader  *reader,
           || !reader_fill (reader, CHUNK_SIZE, error))
         {
           unit_clear (&tail);
-          goto failed;
+          return FALSE;
         }
       if (reader->buffer_length == 0)
         break;
@@ -1424,32 +1472,9 @@ parse_body (Reader  *reader,
     }
   unit_finish (&tail);
 
-  if (tail.failed)
-    raise_unit_error (reader, &tail, error);
-  else if (!reader_append (reader, &tail))
-    set_error_at_line (error, DESCENT_CSV_ERROR_NO_MEMORY, 0,
-                       _("Out of memory reading “%s”."), reader->path);
-  else
-    {
-      unit_clear (&tail);
-      goto done;
-    }
-
+  ok = reader_join (reader, &tail, error);
   unit_clear (&tail);
-
-failed:
-  if (pool != NULL)
-    g_thread_pool_free (pool, FALSE, TRUE);
-  g_mutex_clear (&batch.mutex);
-  g_cond_clear (&batch.done);
-  return FALSE;
-
-done:
-  if (pool != NULL)
-    g_thread_pool_free (pool, FALSE, TRUE);
-  g_mutex_clear (&batch.mutex);
-  g_cond_clear (&batch.done);
-  return TRUE;
+  return ok;
 }
 
 static char *

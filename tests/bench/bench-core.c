@@ -107,16 +107,28 @@ run_peer (const char *const *argv,
   return g_strdup (strrchr (out, '\n') != NULL ? strrchr (out, '\n') + 1 : out);
 }
 
-static double
-peer_seconds (const char *const *argv)
+/* Runs a peer's script, which prints its median time last, and compares ours with it. */
+static void
+compare_with_peer (const char *name,
+                   const char *package,
+                   const char *interpreter,
+                   const char *flag,
+                   const char *script,
+                   double      ours,
+                   const char *goal)
 {
+  const char *const argv[] = { interpreter, flag, script, NULL };
   g_autofree char *line = run_peer (argv, NULL);
-  double value;
+  double theirs;
 
   if (line == NULL
-      || descent_number_parse (line, strlen (line), '.', &value) != DESCENT_NUMBER_OK)
-    return -1;
-  return value;
+      || descent_number_parse (line, strlen (line), '.', &theirs) != DESCENT_NUMBER_OK)
+    {
+      g_print ("%-19s not available (install %s)\n", name, package);
+      return;
+    }
+  g_print ("%-19s %.3f s  -> descent takes %.2fx its time (%s)\n", name, theirs,
+           ours / theirs, goal);
 }
 
 int
@@ -125,11 +137,12 @@ main (int   argc,
 {
   guint64 rows = argc > 1 ? g_ascii_strtoull (argv[1], NULL, 10) : 5000000;
   g_autofree char *path = generate (rows);
+  g_autofree char *quoted = NULL;
   g_autofree char *pandas_script = NULL;
   g_autofree char *fread_script = NULL;
   g_autoptr(DescentDataset) dataset = NULL;
   g_autoptr(DescentTrajectory) trajectory = NULL;
-  double times[RUNS], ours, pandas, fread, steps_time;
+  double times[RUNS], ours, steps_time;
   DescentRunParams params = DESCENT_RUN_PARAMS_INIT;
   DescentStatistics stats;
   DescentProblem problem;
@@ -162,37 +175,23 @@ main (int   argc,
              rss_kib / 1024.0, limit_mib, rss_kib / 1024.0 <= limit_mib ? "within" : "OVER");
   }
 
+  quoted = g_shell_quote (path);
   pandas_script = g_strdup_printf (
     "import time, statistics, pandas\n"
     "t = []\n"
     "for _ in range(%d):\n"
     "    s = time.perf_counter(); d = pandas.read_csv(%s); t.append(time.perf_counter() - s)\n"
     "assert len(d) == %" G_GUINT64_FORMAT "\n"
-    "print(statistics.median(t))\n", RUNS, g_shell_quote (path), rows);
-  {
-    const char *const command[] = { "/usr/bin/python3", "-c", pandas_script, NULL };
-    pandas = peer_seconds (command);
-  }
-  if (pandas > 0)
-    g_print ("pandas.read_csv:    %.3f s  -> descent takes %.2f of pandas' time (goal <= 0.5)\n",
-             pandas, ours / pandas);
-  else
-    g_print ("pandas.read_csv:    not available (install python3-pandas)\n");
+    "print(statistics.median(t))\n", RUNS, quoted, rows);
+  compare_with_peer ("pandas.read_csv", "python3-pandas", "/usr/bin/python3", "-c",
+                     pandas_script, ours, "goal <= 0.5");
 
   fread_script = g_strdup_printf (
     "suppressMessages(library(data.table)); setDTthreads(0); t <- c();"
     "for (i in 1:%d) { s <- proc.time()[[3]]; d <- fread(%s); t <- c(t, proc.time()[[3]] - s) };"
-    "stopifnot(nrow(d) == %" G_GUINT64_FORMAT "); cat(median(t), '\\n')", RUNS,
-    g_shell_quote (path), rows);
-  {
-    const char *const command[] = { "Rscript", "-e", fread_script, NULL };
-    fread = peer_seconds (command);
-  }
-  if (fread > 0)
-    g_print ("data.table::fread:  %.3f s  -> descent takes %.2fx fread's time (aim <= 1.5)\n",
-             fread, ours / fread);
-  else
-    g_print ("data.table::fread:  not available (install r-cran-data.table)\n");
+    "stopifnot(nrow(d) == %" G_GUINT64_FORMAT "); cat(median(t), '\\n')", RUNS, quoted, rows);
+  compare_with_peer ("data.table::fread", "r-cran-data.table", "Rscript", "-e", fread_script,
+                     ours, "aim <= 1.5");
 
   descent_statistics_compute (&stats, descent_dataset_get_x (dataset),
                               descent_dataset_get_y (dataset),
