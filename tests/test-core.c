@@ -318,6 +318,45 @@ test_bounded_memory (void)
     }
 }
 
+/* A step that was thinned out is run again from the one kept before it, and lands on the
+ * same doubles as a run that stops right there. */
+static void
+test_state_of_thinned_step (void)
+{
+  g_autoptr(DescentDataset) dataset = descent_dataset_new_builtin ();
+  g_autoptr(DescentTrajectory) full = NULL;
+  DescentRunParams params = DESCENT_RUN_PARAMS_INIT;
+  DescentProblem problem;
+  const guint64 wanted[] = { 0, 7, DESCENT_TRAJECTORY_FULL_STEPS + 12345, 300001, 400000 };
+
+  problem_for (dataset, &problem);
+  params.alpha = 1e-5;
+  params.iterations = 400000;
+  full = descent_trajectory_compute (&problem, descent_optimizer_gradient_descent, &params);
+
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    {
+      g_autoptr(DescentTrajectory) shorter = NULL;
+      const DescentStep *expected;
+      DescentStep state;
+
+      params.iterations = wanted[i];
+      shorter = descent_trajectory_compute (&problem, descent_optimizer_gradient_descent, &params);
+      expected = descent_trajectory_get_last (shorter);
+      descent_trajectory_get_state (full, wanted[i], &state);
+      g_assert_cmpuint (state.step, ==, wanted[i]);
+      g_assert_cmpmem (state.theta, sizeof state.theta, expected->theta, sizeof expected->theta);
+      g_assert_cmpfloat (state.loss, ==, expected->loss);
+    }
+
+  /* Beyond the run: its last step. */
+  {
+    DescentStep state;
+    descent_trajectory_get_state (full, 10000000, &state);
+    g_assert_cmpuint (state.step, ==, 400000);
+  }
+}
+
 /* The generic object, one iterate() at a time, walks the very path that the trajectory's
  * batched run records: the same doubles, bit for bit. */
 static void
@@ -405,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/descent/core/stop-reasons", test_stop_reasons);
   g_test_add_func ("/descent/core/bounded-memory", test_bounded_memory);
   g_test_add_func ("/descent/core/optimizer-object", test_optimizer_object);
+  g_test_add_func ("/descent/core/state-of-thinned-step", test_state_of_thinned_step);
   g_test_add_func ("/descent/core/statistics-large-offset", test_statistics_large_offset);
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "descent-optimizer-private.h"
 #include "descent-trajectory.h"
@@ -27,6 +28,13 @@ struct _DescentTrajectory {
   guint64            next_thinned;  /* the step to keep next, past the full part */
   guint64            steps_run;
   DescentStopReason  stop_reason;
+
+  /* What it was computed from, so that any step can be recomputed exactly: for each
+   * step of the thinned part, the method's own state (which may hold more bits than θ). */
+  guint8                     *states;
+  DescentProblem              problem;
+  const DescentOptimizerType *type;
+  DescentRunParams            params;
 };
 
 static void
@@ -51,16 +59,25 @@ thin_out (DescentTrajectory *self)
   guint kept = first;
 
   for (guint i = first; i < self->n_steps; i += 2)
-    self->steps[kept++] = self->steps[i];
+    {
+      if (self->states != NULL)
+        memcpy (self->states + (gsize) (kept - first) * self->type->state_size,
+                self->states + (gsize) (i - first) * self->type->state_size,
+                self->type->state_size);
+      self->steps[kept++] = self->steps[i];
+    }
   self->n_steps = kept;
   self->stride *= 2;
   self->next_thinned = self->steps[kept - 1].step + self->stride;
 }
 
 static inline void
-record (DescentTrajectory *self,
-        const DescentStep *step)
+record (DescentTrajectory      *self,
+        const DescentStep      *step,
+        const DescentOptimizer *optimizer)
 {
+  gsize size = self->type->state_size;
+
   if (step->step < DESCENT_TRAJECTORY_FULL_STEPS)
     {
       append (self, step);
@@ -74,6 +91,11 @@ record (DescentTrajectory *self,
       if (step->step != self->next_thinned)
         return;
     }
+  if (self->states == NULL && size > 0)
+    self->states = g_malloc ((gsize) (THINNED_STEPS + 1) * size);
+  if (size > 0)
+    memcpy (self->states + (gsize) (self->n_steps - DESCENT_TRAJECTORY_FULL_STEPS) * size,
+            optimizer->state, size);
   append (self, step);
   self->next_thinned = step->step + self->stride;
 }
@@ -153,6 +175,9 @@ descent_trajectory_compute (const DescentProblem       *problem,
   self->stride = 1;
   self->next_thinned = DESCENT_TRAJECTORY_FULL_STEPS;
   self->stop_reason = DESCENT_STOP_ITERATIONS;
+  self->problem = *problem;
+  self->type = type;
+  self->params = *params;
 
   optimizer = descent_optimizer_new (type);
   descent_optimizer_set (optimizer, problem, params->theta_start, params->alpha);
@@ -202,12 +227,12 @@ descent_trajectory_compute (const DescentProblem       *problem,
               break;
             }
           self->steps_run = k;
-          record (self, &current);
+          record (self, &current, optimizer);
           break;
         }
 
       self->steps_run = k;
-      record (self, &current);
+      record (self, &current, optimizer);
 
       if (current.theta[0] == before[0] && current.theta[1] == before[1])
         {
@@ -235,6 +260,7 @@ descent_trajectory_free (DescentTrajectory *self)
     return;
 
   g_free (self->steps);
+  g_free (self->states);
   g_free (self);
 }
 
@@ -275,11 +301,83 @@ descent_trajectory_get_stop_reason (const DescentTrajectory *self)
   return self->stop_reason;
 }
 
+/* The last recorded step at or before @step. */
+guint
+descent_trajectory_find (const DescentTrajectory *self,
+                         guint64                  step)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  hi = self->n_steps;
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->steps[mid].step <= step)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The state after @step, clamped to the steps that were run. Steps that were thinned out
+ * are run again from the recorded step before them, with the same arithmetic, so the
+ * result is the one the full run went through, bit for bit. */
+void
+descent_trajectory_get_state (const DescentTrajectory *self,
+                              guint64                  step,
+                              DescentStep             *state)
+{
+  g_autoptr(DescentOptimizer) optimizer = NULL;
+  const DescentStep *from;
+  double before[2];
+  guint index;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (state != NULL);
+
+  index = descent_trajectory_find (self, step);
+  from = &self->steps[index];
+  *state = *from;
+  if (from->step >= step || from == descent_trajectory_get_last (self))
+    return;
+
+  /* Every step of the full part is kept, so @from is in the thinned part. */
+  g_assert (index >= DESCENT_TRAJECTORY_FULL_STEPS);
+  optimizer = descent_optimizer_new (self->type);
+  descent_optimizer_set (optimizer, &self->problem, from->theta, self->params.alpha);
+  if (self->type->state_size > 0)
+    memcpy (optimizer->state,
+            self->states + (gsize) (index - DESCENT_TRAJECTORY_FULL_STEPS) * self->type->state_size,
+            self->type->state_size);
+  iterate_n (optimizer, &self->problem, self->params.alpha, step - from->step, INFINITY, 0,
+             state, before);
+  state->step = step;
+}
+
+const DescentRunParams *
+descent_trajectory_get_params (const DescentTrajectory *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->params;
+}
+
+const DescentProblem *
+descent_trajectory_get_problem (const DescentTrajectory *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->problem;
+}
+
 gsize
 descent_trajectory_get_memory_size (const DescentTrajectory *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return sizeof *self + (gsize) self->capacity * sizeof (DescentStep);
+  return sizeof *self + (gsize) self->capacity * sizeof (DescentStep)
+         + (self->states != NULL ? (gsize) (THINNED_STEPS + 1) * self->type->state_size : 0);
 }
 
 const char *

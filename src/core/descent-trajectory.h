@@ -51,6 +51,13 @@ const DescentStep *descent_trajectory_get_recorded    (const DescentTrajectory  
 const DescentStep *descent_trajectory_get_last        (const DescentTrajectory    *self);
 guint64            descent_trajectory_get_steps       (const DescentTrajectory    *self);
 DescentStopReason  descent_trajectory_get_stop_reason (const DescentTrajectory    *self);
+guint              descent_trajectory_find            (const DescentTrajectory    *self,
+                                                       guint64                     step);
+void               descent_trajectory_get_state       (const DescentTrajectory    *self,
+                                                       guint64                     step,
+                                                       DescentStep                *state);
+const DescentRunParams *descent_trajectory_get_params (const DescentTrajectory    *self);
+const DescentProblem   *descent_trajectory_get_problem (const DescentTrajectory   *self);
 gsize              descent_trajectory_get_memory_size (const DescentTrajectory    *self);
 
 const char        *descent_stop_reason_to_string      (DescentStopReason           reason);
