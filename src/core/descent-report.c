@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "descent-number.h"
+#include "descent-output.h"
 #include "descent-report.h"
 
 static void
@@ -211,27 +212,19 @@ descent_trajectory_write_csv (const DescentTrajectory  *trajectory,
                               GCancellable             *cancellable,
                               GError                  **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) file_stream = NULL;
-  g_autoptr(GOutputStream) stream = NULL;
-  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(DescentOutput) output = NULL;
+  g_autoptr(GString) text = g_string_sized_new (1 << 17);
   guint n;
 
   g_return_val_if_fail (trajectory != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* g_file_replace() writes a temporary file and renames it over the target at the end. */
-  file = g_file_new_for_path (path);
-  file_stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                cancellable, error);
-  if (file_stream == NULL)
+  /* Written whole or not at all: see DescentOutput. */
+  output = descent_output_open (path, error);
+  if (output == NULL)
     return FALSE;
-  stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), 1 << 16);
 
-  if (!g_output_stream_write_all (stream, "step,theta0,theta1,loss,grad0,grad1\n", 36, NULL,
-                                  cancellable, error))
-    goto failed;
-
+  g_string_append (text, "step,theta0,theta1,loss,grad0,grad1\n");
   n = descent_trajectory_get_n_recorded (trajectory);
   for (guint i = 0; i < n; i++)
     {
@@ -240,25 +233,22 @@ descent_trajectory_write_csv (const DescentTrajectory  *trajectory,
                                 step->gradient[0], step->gradient[1] };
       char buffer[DESCENT_NUMBER_BUF_SIZE];
 
-      g_string_printf (line, "%" G_GUINT64_FORMAT, step->step);
+      g_string_append_printf (text, "%" G_GUINT64_FORMAT, step->step);
       for (guint j = 0; j < G_N_ELEMENTS (values); j++)
         {
-          g_string_append_c (line, ',');
-          g_string_append (line, descent_number_format (buffer, values[j]));
+          g_string_append_c (text, ',');
+          g_string_append (text, descent_number_format (buffer, values[j]));
         }
-      g_string_append_c (line, '\n');
-      if (!g_output_stream_write_all (stream, line->str, line->len, NULL, cancellable, error))
-        goto failed;
+      g_string_append_c (text, '\n');
+
+      if (text->len >= 1 << 16 || i + 1 == n)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error)
+              || !descent_output_write (output, text->str, text->len, error))
+            return FALSE;
+          g_string_truncate (text, 0);
+        }
     }
 
-  return g_output_stream_close (stream, cancellable, error);
-
-failed:
-  /* Closing after a cancel drops the temporary file and keeps what was there. */
-  {
-    g_autoptr(GCancellable) abandon = g_cancellable_new ();
-    g_cancellable_cancel (abandon);
-    g_output_stream_close (stream, abandon, NULL);
-  }
-  return FALSE;
+  return descent_output_commit (g_steal_pointer (&output), error);
 }
