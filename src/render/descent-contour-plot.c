@@ -1,0 +1,531 @@
+/* descent-contour-plot.c: the loss surface, the path of the descent and the gradient
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "descent-render"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "descent-plots.h"
+
+#define ARROW_MIN_PIXELS 24.0
+
+static void
+map (const DescentAxes *axes,
+     const double       theta[2],
+     double             point[2])
+{
+  point[0] = descent_axes_map_x (axes, theta[0]);
+  point[1] = descent_axes_map_y (axes, theta[1]);
+}
+
+static gboolean
+inside (const DescentAxes *axes,
+        const double       point[2])
+{
+  return point[0] >= axes->x && point[0] <= axes->x + axes->width
+         && point[1] >= axes->y && point[1] <= axes->y + axes->height;
+}
+
+static void
+level_color (const DescentCanvas *canvas,
+             const DescentScene  *scene,
+             double               t,
+             double               mix,
+             DescentColor        *color)
+{
+  DescentColor base;
+
+  descent_colormap (t, &base);
+  descent_color_mix (&base, &canvas->palette->panel, mix, color);
+}
+
+static void
+paint_field (DescentCanvas      *canvas,
+             const DescentAxes  *axes,
+             const DescentScene *scene)
+{
+  const DescentContours *contours = scene->contours;
+  cairo_t *cr = canvas->cr;
+  double mix = canvas->palette->band_mix;
+  DescentColor color;
+  guint n = contours->n_levels;
+
+  /* Above the outermost level, then each level's inside over it, outside in. */
+  level_color (canvas, scene, 1, mix, &color);
+  descent_set_color (cr, &color, 1);
+  cairo_paint (cr);
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint k = 0; k < n; k++)
+    {
+      const DescentContourLevel *level = &contours->levels[k];
+      guint start = 0;
+
+      for (guint l = 0; l < level->n_loops; l++)
+        {
+          for (guint i = start; i < level->loop_ends[l]; i++)
+            {
+              double p[2];
+              map (axes, level->points[i].theta, p);
+              if (i == start)
+                cairo_move_to (cr, p[0], p[1]);
+              else
+                cairo_line_to (cr, p[0], p[1]);
+            }
+          cairo_close_path (cr);
+          start = level->loop_ends[l];
+        }
+      level_color (canvas, scene, 1 - (k + 1.0) / n, mix, &color);
+      descent_set_color (cr, &color, 1);
+      cairo_fill (cr);
+    }
+
+  /* The level lines, without the stretches that run along the frame. */
+  cairo_set_line_width (cr, 0.9 * canvas->unit);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint k = 0; k < n; k++)
+    {
+      const DescentContourLevel *level = &contours->levels[k];
+      guint start = 0;
+
+      for (guint l = 0; l < level->n_loops; l++)
+        {
+          guint end = level->loop_ends[l], count = end - start;
+          gboolean drawing = FALSE;
+
+          for (guint m = 0; m <= count; m++)
+            {
+              const DescentContourPoint *point = &level->points[start + m % count];
+              double p[2];
+
+              if (point->on_edge)
+                {
+                  drawing = FALSE;
+                  continue;
+                }
+              map (axes, point->theta, p);
+              if (drawing)
+                cairo_line_to (cr, p[0], p[1]);
+              else
+                cairo_move_to (cr, p[0], p[1]);
+              drawing = TRUE;
+            }
+          start = end;
+        }
+      level_color (canvas, scene, 1 - (k + 1.0) / n, mix * 0.25, &color);
+      descent_set_color (cr, &color, 0.9);
+      cairo_stroke (cr);
+    }
+}
+
+/* The path up to the current step, one vertex per pixel at most, and a dot per step
+ * where the steps are far enough apart to tell. Returns where it first left the frame. */
+static gboolean
+paint_path (DescentCanvas      *canvas,
+            const DescentAxes  *axes,
+            const DescentScene *scene,
+            double              exit_point[2])
+{
+  const DescentPalette *palette = canvas->palette;
+  cairo_t *cr = canvas->cr;
+  guint last = scene->state_index;
+  double previous[2], last_dot[2] = { INFINITY, INFINITY };
+  double dot_spacing = 7 * canvas->unit, dot_radius = 2.4 * canvas->unit;
+  gboolean left = FALSE;
+  GArray *dots = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+
+  map (axes, descent_trajectory_get_recorded (scene->trajectory, 0)->theta, previous);
+  for (guint i = 1; i <= last + 1; i++)
+    {
+      const double *theta = i <= last ? descent_trajectory_get_recorded (scene->trajectory, i)->theta
+                                      : scene->state.theta;
+      double p[2], a[2], b[2];
+
+      map (axes, theta, p);
+      if (i <= last && hypot (p[0] - previous[0], p[1] - previous[1]) < 1 && inside (axes, p))
+        continue;
+
+      a[0] = previous[0]; a[1] = previous[1];
+      b[0] = p[0]; b[1] = p[1];
+      if (inside (axes, a) && !inside (axes, b))
+        {
+          /* Follow it to the edge and no further: the marker there says where it went. */
+          if (descent_axes_clip_segment (axes, 0, a, b))
+            {
+              cairo_move_to (cr, a[0], a[1]);
+              cairo_line_to (cr, b[0], b[1]);
+              exit_point[0] = b[0];
+              exit_point[1] = b[1];
+              left = TRUE;
+            }
+          break;
+        }
+      if (descent_axes_clip_segment (axes, 0, a, b))
+        {
+          cairo_move_to (cr, a[0], a[1]);
+          cairo_line_to (cr, b[0], b[1]);
+        }
+      if (inside (axes, p) && hypot (p[0] - last_dot[0], p[1] - last_dot[1]) >= dot_spacing)
+        {
+          g_array_append_vals (dots, p, 1);
+          last_dot[0] = p[0];
+          last_dot[1] = p[1];
+        }
+      previous[0] = p[0];
+      previous[1] = p[1];
+    }
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  descent_canvas_stroke_halo (canvas, &palette->path, 2.2, 4.5);
+
+  for (guint i = 0; i < dots->len; i++)
+    {
+      const double *p = &g_array_index (dots, double, 2 * i);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, p[0], p[1], dot_radius, 0, 2 * G_PI);
+    }
+  descent_set_color (cr, &palette->path, 1);
+  cairo_fill (cr);
+  g_array_unref (dots);
+  return left;
+}
+
+/* Pixels per unit of −∇J's direction: the arrow is at least 24 px long and grows by a
+ * fixed amount per decade of ‖∇J‖, relative to the gradient at the start. */
+double
+descent_contour_plot_arrow_length (const DescentScene *scene,
+                                   const DescentAxes  *axes)
+{
+  const DescentStep *start = descent_trajectory_get_recorded (scene->trajectory, 0);
+  double norm = hypot (scene->state.gradient[0], scene->state.gradient[1]);
+  double reference = hypot (start->gradient[0], start->gradient[1]);
+  double decades, longest = 0.3 * MIN (axes->width, axes->height);
+  double unit = 16 * sqrt (MIN (axes->width, axes->height) / 400.0);
+
+  if (!(norm > 0) || !(reference > 0))
+    return ARROW_MIN_PIXELS;
+  decades = log10 (norm / reference) + 4;
+  return CLAMP (ARROW_MIN_PIXELS + unit * MAX (decades, 0), ARROW_MIN_PIXELS,
+                MAX (longest, ARROW_MIN_PIXELS));
+}
+
+static void
+arrow_head (cairo_t      *cr,
+            const double  tip[2],
+            double        angle,
+            double        size)
+{
+  cairo_move_to (cr, tip[0], tip[1]);
+  cairo_line_to (cr, tip[0] - size * cos (angle - 0.42), tip[1] - size * sin (angle - 0.42));
+  cairo_line_to (cr, tip[0] - size * cos (angle + 0.42), tip[1] - size * sin (angle + 0.42));
+  cairo_close_path (cr);
+}
+
+static void
+paint_gradient (DescentCanvas      *canvas,
+                const DescentAxes  *axes,
+                const DescentScene *scene)
+{
+  const DescentPalette *palette = canvas->palette;
+  cairo_t *cr = canvas->cr;
+  const double *g = scene->state.gradient;
+  double alpha = scene->params->alpha;
+  double origin[2], step[2], direction[2], length, norm, angle, tip[2], head = 9 * canvas->unit;
+
+  map (axes, scene->state.theta, origin);
+  if (!inside (axes, origin))
+    return;
+
+  /* −∇J and the step α·(−∇J), both in θ units, then in pixels. */
+  step[0] = descent_axes_map_x (axes, scene->state.theta[0] - alpha * g[0]) - origin[0];
+  step[1] = descent_axes_map_y (axes, scene->state.theta[1] - alpha * g[1]) - origin[1];
+  direction[0] = -g[0] * axes->width / (axes->range[1] - axes->range[0]);
+  direction[1] = g[1] * axes->height / (axes->range[3] - axes->range[2]);
+  norm = hypot (direction[0], direction[1]);
+
+  /* The step the next iteration takes, dashed, ending in a ring: with a large α it
+   * overshoots the valley, and that is what students should see. */
+  if (hypot (step[0], step[1]) >= 3 * canvas->unit && isfinite (step[0]) && isfinite (step[1]))
+    {
+      double a[2] = { origin[0], origin[1] }, b[2] = { origin[0] + step[0], origin[1] + step[1] };
+
+      cairo_save (cr);
+      if (descent_axes_clip_segment (axes, 0, a, b))
+        {
+          cairo_move_to (cr, a[0], a[1]);
+          cairo_line_to (cr, b[0], b[1]);
+          descent_canvas_stroke_dash (canvas, &palette->path, 1, 1.6, 4, 3);
+          if (b[0] == origin[0] + step[0] && b[1] == origin[1] + step[1])
+            descent_canvas_dot (canvas, b[0], b[1], 3.6, &palette->panel, &palette->path, 1.6);
+        }
+      cairo_restore (cr);
+    }
+
+  if (!(norm > 0) || !isfinite (norm))
+    return;
+
+  length = descent_contour_plot_arrow_length (scene, axes);
+  angle = atan2 (direction[1], direction[0]);
+  tip[0] = origin[0] + length * direction[0] / norm;
+  tip[1] = origin[1] + length * direction[1] / norm;
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_move_to (cr, origin[0], origin[1]);
+  cairo_line_to (cr, tip[0] - 0.6 * head * cos (angle), tip[1] - 0.6 * head * sin (angle));
+  descent_canvas_stroke_halo (canvas, &palette->arrow, 2.4, 5);
+  arrow_head (cr, tip, angle, head);
+  descent_set_color (cr, &palette->panel, 0.9);
+  cairo_set_line_width (cr, 2 * canvas->unit);
+  cairo_stroke_preserve (cr);
+  descent_set_color (cr, &palette->arrow, 1);
+  cairo_fill (cr);
+
+  /* The label sits beyond the tip, on the side the arrow points to. */
+  descent_set_color (cr, &palette->arrow, 1);
+  descent_canvas_text_halo (canvas, DESCENT_TEXT_NORMAL, "−∇J",
+                            tip[0] + 0.7 * canvas->text_size * cos (angle),
+                            tip[1] + 0.7 * canvas->text_size * sin (angle),
+                            0.5 - 0.5 * cos (angle), 0.5 - 0.5 * sin (angle), &palette->panel);
+}
+
+static void
+paint_markers (DescentCanvas      *canvas,
+               const DescentAxes  *axes,
+               const DescentScene *scene)
+{
+  const DescentPalette *palette = canvas->palette;
+  cairo_t *cr = canvas->cr;
+  double p[2], s = 6 * canvas->unit;
+
+  /* θ*: a cross, labelled. */
+  map (axes, scene->problem->theta_star, p);
+  cairo_move_to (cr, p[0] - s, p[1] - s);
+  cairo_line_to (cr, p[0] + s, p[1] + s);
+  cairo_move_to (cr, p[0] - s, p[1] + s);
+  cairo_line_to (cr, p[0] + s, p[1] - s);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  descent_canvas_stroke_halo (canvas, &palette->foreground, 2.2, 5);
+  descent_canvas_text_halo (canvas, DESCENT_TEXT_NORMAL, "θ*",
+                            p[0] + 1.3 * s, p[1] + 0.6 * s, 0, 0, &palette->panel);
+
+  /* The start: a ring. */
+  map (axes, scene->params->theta_start, p);
+  if (inside (axes, p))
+    {
+      const char *label = _("start");
+      double width;
+      gboolean right;
+
+      descent_canvas_dot (canvas, p[0], p[1], 5, &palette->panel, &palette->foreground, 2);
+      descent_set_color (cr, &palette->foreground, 1);
+      descent_canvas_measure (canvas, DESCENT_TEXT_SMALL, label, &width, NULL);
+      right = p[0] + 1.6 * s + width < axes->x + axes->width - 4;
+      descent_canvas_text_halo (canvas, DESCENT_TEXT_SMALL, label,
+                                right ? p[0] + 1.6 * s : p[0] - 1.6 * s,
+                                MAX (p[1] - 0.8 * s, axes->y + 2 * s), right ? 0 : 1, 1,
+                                &palette->panel);
+    }
+}
+
+static void
+paint_current (DescentCanvas      *canvas,
+               const DescentAxes  *axes,
+               const DescentScene *scene)
+{
+  const DescentPalette *palette = canvas->palette;
+  double p[2];
+
+  map (axes, scene->state.theta, p);
+  if (!inside (axes, p))
+    return;
+  descent_canvas_dot (canvas, p[0], p[1], 6.5, &palette->path, &palette->panel, 2);
+}
+
+/* A key in the top-right corner, on a veil so it reads over any band. */
+static void
+paint_legend (DescentCanvas     *canvas,
+              const DescentAxes *axes)
+{
+  const DescentPalette *palette = canvas->palette;
+  cairo_t *cr = canvas->cr;
+  const char *labels[] = {
+    _("least squares θ*"),
+    _("descent path"),
+    _("gradient −∇J"),
+    _("next step α·(−∇J)"),
+  };
+  double size = canvas->text_size, line = size * 1.3, sample = size * 1.8, u = canvas->unit;
+  double widest = 0, box_width, box_height, x, y;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      double width;
+      descent_canvas_measure (canvas, DESCENT_TEXT_SMALL, labels[i], &width, NULL);
+      widest = MAX (widest, width);
+    }
+  box_width = sample + size * 0.5 + widest + size;
+  box_height = line * G_N_ELEMENTS (labels) + size * 0.5;
+  x = axes->x + axes->width - box_width - size * 0.5;
+  y = axes->y + size * 0.5;
+  if (x < axes->x)
+    return;
+
+  cairo_rectangle (cr, x, y, box_width, box_height);
+  descent_set_color (cr, &palette->panel, 0.82);
+  cairo_fill (cr);
+
+  x += size * 0.5;
+  y += size * 0.25 + line * 0.5;
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  /* θ*: a cross. */
+  cairo_move_to (cr, x + sample / 2 - 5 * u, y - 5 * u);
+  cairo_line_to (cr, x + sample / 2 + 5 * u, y + 5 * u);
+  cairo_move_to (cr, x + sample / 2 - 5 * u, y + 5 * u);
+  cairo_line_to (cr, x + sample / 2 + 5 * u, y - 5 * u);
+  descent_set_color (cr, &palette->foreground, 1);
+  cairo_set_line_width (cr, 2.2 * u);
+  cairo_stroke (cr);
+
+  /* The path: a line with dots. */
+  cairo_move_to (cr, x, y + line);
+  cairo_line_to (cr, x + sample, y + line);
+  descent_canvas_stroke (canvas, &palette->path, 1, 2.2);
+  for (int k = 0; k < 3; k++)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x + sample * (0.1 + 0.4 * k), y + line, 2.4 * u, 0, 2 * G_PI);
+    }
+  cairo_fill (cr);
+
+  /* −∇J: an arrow. */
+  cairo_move_to (cr, x, y + 2 * line);
+  cairo_line_to (cr, x + sample - 6 * u, y + 2 * line);
+  descent_canvas_stroke (canvas, &palette->arrow, 1, 2.4);
+  arrow_head (cr, (double[2]) { x + sample, y + 2 * line }, 0, 9 * u);
+  cairo_fill (cr);
+
+  /* The next step: dashed, ending in a ring. */
+  cairo_move_to (cr, x, y + 3 * line);
+  cairo_line_to (cr, x + sample - 3.6 * u, y + 3 * line);
+  descent_canvas_stroke_dash (canvas, &palette->path, 1, 1.6, 4, 3);
+  descent_canvas_dot (canvas, x + sample - 3.6 * u, y + 3 * line, 3.6, &palette->panel,
+                      &palette->path, 1.6);
+
+  descent_set_color (cr, &palette->foreground, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    descent_canvas_text (canvas, DESCENT_TEXT_SMALL, labels[i], x + sample + size * 0.5,
+                         y + i * line, 0, 0.5);
+}
+
+/* Where a diverging path left the frame: a triangle on the edge, pointing out. */
+static void
+paint_exit (DescentCanvas     *canvas,
+            const DescentAxes *axes,
+            const double       exit_point[2])
+{
+  const DescentPalette *palette = canvas->palette;
+  cairo_t *cr = canvas->cr;
+  double centre[2] = { axes->x + axes->width / 2, axes->y + axes->height / 2 };
+  double angle = atan2 (exit_point[1] - centre[1], exit_point[0] - centre[0]);
+  double size = 14 * canvas->unit, x, y, width, height;
+  const char *label = _("left the view");
+
+  /* Point straight out of the edge it crossed. */
+  if (exit_point[0] <= axes->x + 0.5)
+    angle = G_PI;
+  else if (exit_point[0] >= axes->x + axes->width - 0.5)
+    angle = 0;
+  else if (exit_point[1] <= axes->y + 0.5)
+    angle = -G_PI / 2;
+  else
+    angle = G_PI / 2;
+
+  arrow_head (cr, exit_point, angle, size);
+  descent_set_color (cr, &palette->panel, 1);
+  cairo_set_line_width (cr, 2.5 * canvas->unit);
+  cairo_stroke_preserve (cr);
+  descent_set_color (cr, &palette->warning, 1);
+  cairo_fill (cr);
+
+  /* The label goes inside, clear of the marker and of the frame. */
+  descent_canvas_measure (canvas, DESCENT_TEXT_SMALL, label, &width, &height);
+  x = exit_point[0] - (size + 4) * cos (angle) - (0.5 - 0.5 * cos (angle)) * width;
+  y = exit_point[1] - (size + 4) * sin (angle) - (0.5 - 0.5 * sin (angle)) * height;
+  if (fabs (cos (angle)) < 0.5)
+    x = exit_point[0] - width / 2;
+  if (fabs (sin (angle)) < 0.5)
+    y = exit_point[1] - height / 2;
+  x = CLAMP (x, axes->x + 4, axes->x + axes->width - 4 - width);
+  y = CLAMP (y, axes->y + 4, axes->y + axes->height - 4 - height);
+  descent_set_color (cr, &palette->warning, 1);
+  descent_canvas_text_halo (canvas, DESCENT_TEXT_SMALL, label, x, y, 0, 0, &palette->panel);
+}
+
+/* A line across the top when the run diverges, naming the cause and the cure. */
+static void
+paint_divergence (DescentCanvas      *canvas,
+                  const DescentAxes  *axes,
+                  const DescentScene *scene)
+{
+  g_autofree char *alpha = descent_format_value (scene->params->alpha, 3);
+  g_autofree char *critical = descent_format_value (scene->problem->alpha_critical, 3);
+  g_autofree char *text = NULL;
+
+  /* Translators: α and α_crit are the learning rate and the largest one that converges. */
+  text = g_strdup_printf (_("Diverges: α = %s is above α_crit = %s"), alpha, critical);
+  descent_set_color (canvas->cr, &canvas->palette->warning, 1);
+  descent_canvas_text_halo (canvas, DESCENT_TEXT_NORMAL, text,
+                            axes->x + axes->width / 2, axes->y + canvas->text_size * 0.6,
+                            0.5, 0, &canvas->palette->panel);
+}
+
+void
+descent_contour_plot_paint (DescentCanvas      *canvas,
+                            double              x,
+                            double              y,
+                            double              width,
+                            double              height,
+                            const DescentScene *scene,
+                            DescentAxes        *axes)
+{
+  const char *title = _("Loss contours and descent path");
+  const char *x_title = _("θ₀ (intercept)");
+  const char *y_title = _("θ₁ (slope)");
+  cairo_t *cr = canvas->cr;
+  double exit_point[2];
+  gboolean left;
+
+  descent_axes_layout (axes, canvas, x, y, width, height, scene->contours->frame, FALSE, title,
+                       x_title, y_title);
+  descent_axes_paint (axes, canvas, title, x_title, y_title);
+
+  cairo_save (cr);
+  descent_axes_clip (axes, cr);
+  paint_field (canvas, axes, scene);
+  paint_markers (canvas, axes, scene);
+  left = paint_path (canvas, axes, scene, exit_point);
+  paint_gradient (canvas, axes, scene);
+  paint_current (canvas, axes, scene);
+  paint_legend (canvas, axes);
+  if (left)
+    paint_exit (canvas, axes, exit_point);
+  if (descent_trajectory_get_stop_reason (scene->trajectory) == DESCENT_STOP_DIVERGED
+      || scene->params->alpha >= scene->problem->alpha_critical)
+    paint_divergence (canvas, axes, scene);
+  cairo_restore (cr);
+
+  /* The frame again, over the bands. */
+  cairo_save (cr);
+  descent_set_color (cr, &canvas->palette->muted, 1);
+  cairo_set_line_width (cr, MAX (1, canvas->unit));
+  cairo_rectangle (cr, axes->x, axes->y, axes->width, axes->height);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}

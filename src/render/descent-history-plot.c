@@ -1,0 +1,126 @@
+/* descent-history-plot.c: the loss, step by step, on a log scale
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "descent-render"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "descent-plots.h"
+
+/* The loss curve over recorded steps [0, last], as at most four vertices per pixel
+ * column (the first, the lowest, the highest and the last), so a hundred thousand steps cost a few
+ * hundred vertices and no spike is lost. */
+static void
+curve_path (const DescentAxes  *axes,
+            cairo_t            *cr,
+            const DescentScene *scene,
+            guint               last,
+            gboolean            through_state)
+{
+  double column = NAN, low = 0, high = 0, final = 0;
+  gboolean started = FALSE;
+
+  for (guint i = 0; i <= last + (through_state ? 1 : 0); i++)
+    {
+      const DescentStep *step = i <= last ? descent_trajectory_get_recorded (scene->trajectory, i)
+                                          : &scene->state;
+      double px = descent_axes_map_x (axes, (double) step->step);
+      double py = descent_axes_map_y (axes, step->loss);
+
+      if (!isfinite (py))
+        break;
+      py = CLAMP (py, axes->y - 1e4, axes->y + axes->height + 1e4);
+      if (floor (px) != column)
+        {
+          if (!isnan (column))
+            {
+              double c = MAX (column, axes->x);
+              cairo_line_to (cr, c, low);
+              cairo_line_to (cr, c, high);
+              cairo_line_to (cr, c, final);
+            }
+          column = floor (px);
+          low = high = final = py;
+          if (!started)
+            cairo_move_to (cr, px, py);
+          else
+            cairo_line_to (cr, px, py);
+          started = TRUE;
+          continue;
+        }
+      low = MIN (low, py);
+      high = MAX (high, py);
+      final = py;
+    }
+  if (started)
+    {
+      cairo_line_to (cr, column, low);
+      cairo_line_to (cr, column, high);
+      cairo_line_to (cr, column, final);
+    }
+}
+
+void
+descent_history_plot_paint (DescentCanvas      *canvas,
+                            double              x,
+                            double              y,
+                            double              width,
+                            double              height,
+                            const DescentScene *scene,
+                            DescentAxes        *axes)
+{
+  const DescentPalette *palette = canvas->palette;
+  const char *title = _("Loss history");
+  const char *x_title = _("step");
+  const char *y_title = _("loss J (log scale)");
+  cairo_t *cr = canvas->cr;
+  guint64 n_steps = descent_scene_get_n_steps (scene);
+  double range[4], lo = log10 (scene->history_range[0]), hi = log10 (scene->history_range[1]);
+  double pad = (hi - lo) * 0.06;
+  double px, py;
+
+  range[0] = 0;
+  range[1] = MAX (n_steps, 1);
+  range[2] = pow (10, lo - pad);
+  range[3] = pow (10, hi + pad);
+  descent_axes_layout (axes, canvas, x, y, width, height, range, TRUE, title, x_title, y_title);
+  descent_axes_paint (axes, canvas, title, x_title, y_title);
+
+  cairo_save (cr);
+  descent_axes_clip (axes, cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  if (scene->problem->loss_star > 0)
+    {
+      py = descent_axes_map_y (axes, scene->problem->loss_star);
+      cairo_move_to (cr, axes->x, py);
+      cairo_line_to (cr, axes->x + axes->width, py);
+      descent_canvas_stroke_dash (canvas, &palette->reference, 0.7, 1.5, 6, 4);
+      descent_set_color (cr, &palette->foreground, 1);
+      descent_canvas_text_halo (canvas, DESCENT_TEXT_SMALL, _("J* least squares"),
+                                axes->x + axes->width - canvas->text_size * 0.5,
+                                py - canvas->text_size * 0.3, 1, 1, &palette->panel);
+    }
+
+  /* The whole run faintly, the part up to the current step in full. */
+  curve_path (axes, cr, scene, descent_trajectory_get_n_recorded (scene->trajectory) - 1, FALSE);
+  descent_canvas_stroke (canvas, &palette->points, 0.3, 2);
+  curve_path (axes, cr, scene, scene->state_index, TRUE);
+  descent_canvas_stroke (canvas, &palette->points, 1, 2.4);
+
+  px = descent_axes_map_x (axes, (double) scene->state.step);
+  py = descent_axes_map_y (axes, scene->state.loss);
+  cairo_move_to (cr, px, axes->y);
+  cairo_line_to (cr, px, axes->y + axes->height);
+  descent_canvas_stroke (canvas, &palette->muted, 0.6, 1);
+  if (isfinite (py))
+    descent_canvas_dot (canvas, px, CLAMP (py, axes->y, axes->y + axes->height), 5.5,
+                        &palette->path, &palette->panel, 2);
+  cairo_restore (cr);
+}
