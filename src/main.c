@@ -14,8 +14,10 @@
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/descent-csv.h"
 #include "core/descent-number.h"
@@ -23,11 +25,14 @@
 #include "core/descent-report.h"
 #include "core/descent-statistics.h"
 #include "core/descent-trajectory.h"
+#include "render/descent-export.h"
+#include "render/descent-scene.h"
 
 enum {
   EXIT_OK = 0,
   EXIT_DATA = 1,
   EXIT_USAGE = 2,
+  EXIT_INTERRUPTED = 130,
 };
 
 typedef struct {
@@ -45,6 +50,14 @@ typedef struct {
   gboolean  summary;
   gboolean  json;
   char     *trajectory;
+  char     *export;
+  char     *view;
+  char     *step;
+  char     *size;
+  char     *scale;
+  char     *theme;
+  char     *frames;
+  char     *every;
   gboolean  version;
   char    **files;
 } Options;
@@ -62,6 +75,14 @@ options_clear (Options *options)
   g_free (options->delimiter);
   g_free (options->decimal);
   g_free (options->trajectory);
+  g_free (options->export);
+  g_free (options->view);
+  g_free (options->step);
+  g_free (options->size);
+  g_free (options->scale);
+  g_free (options->theme);
+  g_free (options->frames);
+  g_free (options->every);
   g_strfreev (options->files);
 }
 
@@ -120,6 +141,78 @@ parse_character (const char *option,
   return TRUE;
 }
 
+static gboolean
+parse_count (const char *option,
+             const char *text,
+             guint64     min,
+             guint64     max,
+             guint64    *value,
+             int        *status)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, min, max, value, NULL))
+    {
+      char low[32], high[32];
+
+      g_snprintf (low, sizeof low, "%" G_GUINT64_FORMAT, min);
+      g_snprintf (high, sizeof high, "%" G_GUINT64_FORMAT, max);
+      *status = usage_error (_("%s expects a whole number from %s to %s, not “%s”."), option,
+                             low, high, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "1600x900" */
+static gboolean
+parse_size (const char *text,
+            int        *width,
+            int        *height,
+            int        *status)
+{
+  g_auto(GStrv) parts = NULL;
+  guint64 w, h;
+
+  if (text == NULL)
+    return TRUE;
+  parts = g_strsplit_set (text, "xX", 0);
+  if (g_strv_length (parts) != 2
+      || !g_ascii_string_to_unsigned (parts[0], 10, 1, G_MAXINT, &w, NULL)
+      || !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXINT, &h, NULL))
+    {
+      *status = usage_error (_("--size expects WIDTHxHEIGHT, such as 1600x900, not “%s”."), text);
+      return FALSE;
+    }
+  *width = w;
+  *height = h;
+  return TRUE;
+}
+
+static gboolean
+parse_view (const char  *text,
+            DescentView *view,
+            int         *status)
+{
+  static const struct { const char *name; DescentView view; } views[] = {
+    { "all", DESCENT_VIEW_ALL },
+    { "data", DESCENT_VIEW_DATA },
+    { "contour", DESCENT_VIEW_CONTOUR },
+    { "history", DESCENT_VIEW_HISTORY },
+  };
+
+  if (text == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_ascii_strcasecmp (text, views[i].name) == 0)
+      {
+        *view = views[i].view;
+        return TRUE;
+      }
+  *status = usage_error (_("--view expects all, data, contour or history, not “%s”."), text);
+  return FALSE;
+}
+
 static void
 print_skipped (const DescentDataset *dataset,
                const char           *file)
@@ -139,6 +232,111 @@ print_skipped (const DescentDataset *dataset,
                            "descent: %s: warning: %llu row skipped\n",
                            "descent: %s: warning: %llu rows skipped\n", skipped),
               file, (unsigned long long) skipped);
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void
+on_interrupt (int signal_number)
+{
+  interrupted = 1;
+}
+
+typedef struct {
+  GCancellable *cancellable;
+  gboolean      terminal;
+} FramesProgress;
+
+static void
+frames_progress (guint64  done,
+                 guint64  total,
+                 gpointer user_data)
+{
+  FramesProgress *progress = user_data;
+
+  if (interrupted)
+    g_cancellable_cancel (progress->cancellable);
+  if (progress->terminal)
+    {
+      g_printerr ("\r");
+      g_printerr (_("descent: writing frame %llu of %llu"), (unsigned long long) done,
+                  (unsigned long long) total);
+    }
+}
+
+/* Draws the figure into --export, or one PNG per step into --frames. Takes @trajectory. */
+static int
+export (Options           *options,
+        DescentDataset    *dataset,
+        DescentTrajectory *trajectory)
+{
+  DescentExportOptions export_options = DESCENT_EXPORT_OPTIONS_INIT;
+  g_autoptr(DescentScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 step = G_MAXUINT64, every = 1;
+  DescentExportFormat format = DESCENT_EXPORT_PNG;
+  DescentTheme theme = DESCENT_THEME_LIGHT;
+  int status = EXIT_OK;
+
+  scene = descent_scene_new (dataset, trajectory);
+
+  if (!parse_view (options->view, &export_options.view, &status)
+      || !parse_size (options->size, &export_options.width, &export_options.height, &status)
+      || !parse_real ("--scale", options->scale, &export_options.scale, &status)
+      || !parse_count ("--step", options->step, 0, descent_trajectory_get_params (
+                         trajectory)->iterations, &step, &status)
+      || !parse_count ("--every", options->every, 1, DESCENT_MAX_ITERATIONS, &every, &status))
+    return status;
+  if (options->theme != NULL && !descent_theme_from_string (options->theme, &theme))
+    return usage_error (_("--theme expects light or dark, not “%s”."), options->theme);
+  if (options->export != NULL
+      && !descent_export_format_for_path (options->export, &format, &error))
+    return usage_error ("%s", error->message);
+  if (!descent_export_check_size (options->frames != NULL ? DESCENT_EXPORT_PNG : format,
+                                  &export_options, &error))
+    return usage_error ("%s", error->message);
+
+  scene->theme = theme;
+
+  if (options->frames != NULL)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      FramesProgress progress = { cancellable, isatty (STDERR_FILENO) };
+      struct sigaction action = { 0 }, previous;
+      gboolean ok;
+
+      action.sa_handler = on_interrupt;
+      sigemptyset (&action.sa_mask);
+      sigaction (SIGINT, &action, &previous);
+      ok = descent_export_frames (scene, options->frames, &export_options, every,
+                                  frames_progress, &progress, cancellable, &error);
+      sigaction (SIGINT, &previous, NULL);
+      if (progress.terminal)
+        g_printerr ("\n");
+      if (!ok)
+        {
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_printerr (_("descent: interrupted; the frames written so far are complete\n"));
+              return EXIT_INTERRUPTED;
+            }
+          g_printerr ("descent: %s\n", error->message);
+          return EXIT_DATA;
+        }
+    }
+
+  if (options->export != NULL)
+    {
+      if (step != G_MAXUINT64)
+        descent_scene_set_step (scene, step);
+      if (!descent_export (scene, options->export, &export_options, &error))
+        {
+          g_printerr ("descent: %s\n", error->message);
+          return EXIT_DATA;
+        }
+    }
+
+  return EXIT_OK;
 }
 
 static int
@@ -183,6 +381,12 @@ run (Options *options)
     return usage_error (_("--header and --no-header contradict each other."));
   if (options->json && !options->summary)
     return usage_error (_("--json goes with --summary."));
+  if (options->export == NULL && options->frames == NULL
+      && (options->view != NULL || options->step != NULL || options->size != NULL
+          || options->scale != NULL || options->theme != NULL))
+    return usage_error (_("Drawing options go with --export or --frames."));
+  if (options->every != NULL && options->frames == NULL)
+    return usage_error (_("--every goes with --frames."));
   if (file == NULL && (options->x_column != NULL || options->y_column != NULL
                        || options->delimiter != NULL || options->decimal != NULL
                        || options->header || options->no_header))
@@ -231,6 +435,15 @@ run (Options *options)
       return EXIT_DATA;
     }
 
+  if (options->export != NULL || options->frames != NULL)
+    {
+      status = export (options, dataset, g_steal_pointer (&trajectory));
+      if (status != EXIT_OK || !options->summary)
+        return status;
+      trajectory = descent_trajectory_compute (&problem, descent_optimizer_gradient_descent,
+                                               &params);
+    }
+
   report.dataset = dataset;
   report.file = file;
   report.params = &params;
@@ -254,6 +467,7 @@ main (int   argc,
 {
   Options options = { 0 };
   g_autoptr(GOptionContext) context = NULL;
+  const char *localedir;
   g_autoptr(GError) error = NULL;
   int status;
   const GOptionEntry entries[] = {
@@ -285,6 +499,22 @@ main (int   argc,
       N_("With --summary: print one JSON object"), NULL },
     { "trajectory", 0, 0, G_OPTION_ARG_FILENAME, &options.trajectory,
       N_("Write every recorded step as CSV: step,theta0,theta1,loss,grad0,grad1"), "FILE" },
+    { "export", 'o', 0, G_OPTION_ARG_FILENAME, &options.export,
+      N_("Draw the figure into FILE (.png, .svg or .pdf) and exit"), "FILE" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &options.view,
+      N_("What to draw: all, data, contour or history (default all)"), "VIEW" },
+    { "step", 0, 0, G_OPTION_ARG_STRING, &options.step,
+      N_("Draw the state after step K (default: the last)"), "K" },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &options.size,
+      N_("Pixels for PNG, points for SVG and PDF (default 1600x900)"), "WxH" },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &options.scale,
+      N_("PNG only: pixels per unit of --size, 2 for high-DPI (default 1)"), "S" },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &options.theme,
+      N_("Colours: light or dark (default light)"), "THEME" },
+    { "frames", 0, 0, G_OPTION_ARG_FILENAME, &options.frames,
+      N_("Write one PNG per step into DIR: frame-00001.png …"), "DIR" },
+    { "every", 0, 0, G_OPTION_ARG_STRING, &options.every,
+      N_("With --frames: every N-th step (default 1)"), "N" },
     { "version", 'V', 0, G_OPTION_ARG_NONE, &options.version,
       N_("Show the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL,
@@ -293,7 +523,9 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* build-aux/run points this at the build's own translations. */
+  localedir = g_getenv ("DESCENT_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

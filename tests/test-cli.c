@@ -246,6 +246,125 @@ test_trajectory_file (void)
   g_rmdir (dir);
 }
 
+/* Width and height from a PNG's header. */
+static void
+png_size (const char *path,
+          guint      *width,
+          guint      *height)
+{
+  g_autofree guint8 *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, (char **) &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  *width = (guint) contents[16] << 24 | contents[17] << 16 | contents[18] << 8 | contents[19];
+  *height = (guint) contents[20] << 24 | contents[21] << 16 | contents[22] << 8 | contents[23];
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("descent-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "cars.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "cars.pdf", NULL);
+  g_autofree char *cars = g_build_filename (g_getenv ("DESCENT_SAMPLES"), "cars.csv", NULL);
+  g_autofree char *contents = NULL;
+  guint width, height;
+  Result r;
+
+  /* No display is needed, and nothing is printed on success. */
+  r = run ("de_DE.UTF-8", "--export", png, "--size", "800x450", "--scale", "1.5", "--step", "7",
+           "-a", "0.001", cars, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  png_size (png, &width, &height);
+  g_assert_cmpuint (width, ==, 1200);
+  g_assert_cmpuint (height, ==, 675);
+  result_clear (&r);
+
+  r = run (NULL, "-o", pdf, "--view", "history", "--theme", "dark", cars, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  result_clear (&r);
+
+  /* With --summary too, both happen. */
+  r = run (NULL, "--summary", "--json", "--export", png, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"theta0\": "));
+  result_clear (&r);
+
+  g_unlink (png);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+static void
+test_export_errors (void)
+{
+  const char *usage[][7] = {
+    { "--export", "out.jpg", NULL },
+    { "--export", "out.png", "--view", "everything", NULL },
+    { "--export", "out.png", "--size", "wide", NULL },
+    { "--export", "out.png", "--size", "40000x900", NULL },
+    { "--export", "out.png", "--theme", "blue", NULL },
+    { "--export", "out.png", "-n", "100", "--step", "101", NULL },
+    { "--export", "out.png", "--scale", "0", NULL },
+    { "--view", "data", NULL },
+    { "--frames", "frames", "--every", "0", NULL },
+    { "--every", "3", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      Result r = run (NULL, usage[i][0], usage[i][1], usage[i][2], usage[i][3], usage[i][4],
+                      usage[i][5], usage[i][6], NULL);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_true (g_str_has_prefix (r.err, "descent: "));
+      result_clear (&r);
+    }
+  g_assert_false (g_file_test ("out.png", G_FILE_TEST_EXISTS));
+
+  /* A folder that is not there: an error naming it, exit status 1. */
+  {
+    Result r = run (NULL, "--export", "/nonexistent/figure.png", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "/nonexistent/figure.png"));
+    result_clear (&r);
+  }
+}
+
+static void
+test_frames (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("descent-XXXXXX", NULL);
+  g_autofree char *frames = g_build_filename (dir, "frames", NULL);
+  g_autofree char *first = g_build_filename (frames, "frame-00001.png", NULL);
+  g_autofree char *last = g_build_filename (frames, "frame-00005.png", NULL);
+  g_autofree char *beyond = g_build_filename (frames, "frame-00006.png", NULL);
+  guint width, height;
+  Result r;
+
+  r = run (NULL, "--frames", frames, "--every", "250", "--size", "320x200", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  png_size (first, &width, &height);
+  g_assert_cmpuint (width, ==, 320);
+  png_size (last, &width, &height);
+  g_assert_cmpuint (height, ==, 200);
+  g_assert_false (g_file_test (beyond, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("frame-%05u.png", i);
+      g_autofree char *path = g_build_filename (frames, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (frames);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +375,9 @@ main (int   argc,
   g_test_add_func ("/descent/cli/json-locales", test_json_locales);
   g_test_add_func ("/descent/cli/exit-codes", test_exit_codes);
   g_test_add_func ("/descent/cli/trajectory-file", test_trajectory_file);
+  g_test_add_func ("/descent/cli/export", test_export);
+  g_test_add_func ("/descent/cli/export-errors", test_export_errors);
+  g_test_add_func ("/descent/cli/frames", test_frames);
 
   return g_test_run ();
 }
