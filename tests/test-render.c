@@ -398,21 +398,23 @@ static void
 test_density (void)
 {
   g_autoptr(DescentScene) scene = make_scene (DESCENT_SCENE_DENSITY_POINTS + 1000, 0.05, 10);
+  DescentDensity *density = descent_density_new (scene, 300, 200);
   guint64 total = 0;
 
-  descent_scene_prepare (scene, 300, 200);
-  g_assert_nonnull (scene->density);
-  g_assert_cmpuint (scene->density->width, ==, 300);
+  g_assert_cmpuint (density->width, ==, 300);
   for (gsize i = 0; i < 300 * 200; i++)
-    total += scene->density->counts[i];
+    total += density->counts[i];
   /* Every point lies within the data range, so every point is counted once. */
   g_assert_cmpuint (total, ==, DESCENT_SCENE_DENSITY_POINTS + 1000);
+  g_assert_cmpuint (density->max_count, >, 1);
+  descent_density_free (density);
 }
 
 static void
-check_round_trip (cairo_format_t format,
-                  int            width,
-                  int            height)
+check_round_trip (cairo_format_t  format,
+                  DescentPngSpeed speed,
+                  int             width,
+                  int             height)
 {
   cairo_surface_t *image = cairo_image_surface_create (format, width, height);
   cairo_surface_t *back;
@@ -429,14 +431,16 @@ check_round_trip (cairo_format_t format,
     for (int x = 0; x < width; x++)
       {
         guint32 a = format == CAIRO_FORMAT_ARGB32 ? g_rand_int_range (rand, 0, 256) : 255;
-        guint32 v = (x / 7 + y / 5) % 3 == 0 ? g_rand_int (rand) : 0x336699u * (x / 40 + 1);
+        guint32 v = (x / 7 + y / 5) % 3 == 0 && y % 50 < 25 ? g_rand_int (rand)
+                    : y % 50 < 40 ? 0x336699u * (x / 40 + 1) : 0xffffffu;
         guint32 r = (v >> 16 & 0xff) * a / 255, g = (v >> 8 & 0xff) * a / 255, b = (v & 0xff) * a / 255;
         ((guint32 *) (data + (gsize) y * stride))[x] = a << 24 | r << 16 | g << 8 | b;
       }
   cairo_surface_mark_dirty (image);
   g_rand_free (rand);
 
-  bytes = descent_png_encode (image, 192, (DescentPngText[]) { { "Title", "θ and α" } }, 1, &error);
+  bytes = descent_png_encode (image, speed, 192, (DescentPngText[]) { { "Title", "θ and α" } }, 1,
+                              &error);
   g_assert_no_error (error);
   fd = g_file_open_tmp ("descent-png-XXXXXX.png", &path, &error);
   g_assert_no_error (error);
@@ -468,11 +472,16 @@ check_round_trip (cairo_format_t format,
 static void
 test_png_round_trip (void)
 {
-  check_round_trip (CAIRO_FORMAT_RGB24, 37, 11);
-  check_round_trip (CAIRO_FORMAT_ARGB32, 64, 64);
-  /* Tall enough for several strips, joined into one stream. */
-  check_round_trip (CAIRO_FORMAT_RGB24, 301, 1031);
-  check_round_trip (CAIRO_FORMAT_ARGB32, 129, 777);
+  for (DescentPngSpeed speed = DESCENT_PNG_COMPACT; speed <= DESCENT_PNG_FAST; speed++)
+    {
+      check_round_trip (CAIRO_FORMAT_RGB24, speed, 37, 11);
+      check_round_trip (CAIRO_FORMAT_ARGB32, speed, 64, 64);
+      /* Tall enough for several strips, joined into one stream. */
+      check_round_trip (CAIRO_FORMAT_RGB24, speed, 301, 1031);
+      check_round_trip (CAIRO_FORMAT_ARGB32, speed, 129, 777);
+      /* Long runs, rows equal to the one above, and runs across rows. */
+      check_round_trip (CAIRO_FORMAT_RGB24, speed, 2000, 300);
+    }
 }
 
 int

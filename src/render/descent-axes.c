@@ -48,9 +48,11 @@ descent_axes_unmap_y (const DescentAxes *axes,
   return lo + t * (hi - lo);
 }
 
+/* Formats the labels of @ticks into @labels; returns the widest one's width. */
 static double
-widest_label (DescentCanvas      *canvas,
-              const DescentTicks *ticks)
+label_ticks (DescentCanvas      *canvas,
+             const DescentTicks *ticks,
+             char                labels[][48])
 {
   double widest = 0;
 
@@ -59,34 +61,11 @@ widest_label (DescentCanvas      *canvas,
       g_autofree char *label = descent_ticks_format (ticks, ticks->values[i]);
       double width;
 
-      descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, label, &width, NULL);
+      g_strlcpy (labels[i], label, sizeof labels[i]);
+      descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, labels[i], &width, NULL);
       widest = MAX (widest, width);
     }
   return widest;
-}
-
-static void
-compute_ticks (DescentAxes   *axes,
-               DescentCanvas *canvas,
-               double         width,
-               double         height)
-{
-  double line = canvas->text_size * 1.3;
-  guint y_count = CLAMP ((guint) (height / (line * 3.2)), 2, 10);
-
-  if (axes->log_y)
-    descent_ticks_log (&axes->y_ticks, axes->range[2], axes->range[3], y_count);
-  else
-    descent_ticks_linear (&axes->y_ticks, axes->range[2], axes->range[3], y_count);
-
-  /* Fewer x ticks when their labels are wide: try, measure, and thin if crowded. */
-  for (guint x_count = CLAMP ((guint) (width / (canvas->text_size * 6)), 2, 10);; x_count--)
-    {
-      descent_ticks_linear (&axes->x_ticks, axes->range[0], axes->range[1], x_count);
-      if (x_count <= 2 || axes->x_ticks.n < 2
-          || widest_label (canvas, &axes->x_ticks) * 1.6 * axes->x_ticks.n < width)
-        break;
-    }
 }
 
 void
@@ -103,11 +82,13 @@ descent_axes_layout (DescentAxes   *axes,
                      const char    *y_title)
 {
   double size = canvas->text_size, gap = 0.5 * size, tick = 0.35 * size;
-  double title_height = 0, x_title_height = 0, y_title_height = 0, label_height, left, bottom;
+  double title_height = 0, x_title_height = 0, y_title_height = 0, left, bottom, top;
+  guint y_count;
 
   for (int i = 0; i < 4; i++)
     axes->range[i] = range[i];
   axes->log_y = log_y;
+  axes->panel_right = x + width;
 
   if (title != NULL)
     descent_canvas_measure (canvas, DESCENT_TEXT_TITLE, title, NULL, &title_height);
@@ -115,20 +96,37 @@ descent_axes_layout (DescentAxes   *axes,
     descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, x_title, NULL, &x_title_height);
   if (y_title != NULL)
     descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, y_title, NULL, &y_title_height);
-  descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, "0", NULL, &label_height);
+  descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, "0", NULL, &axes->label_height);
 
-  bottom = tick + gap * 0.5 + label_height + (x_title != NULL ? gap * 0.5 + x_title_height : 0);
-  compute_ticks (axes, canvas, width * 0.8, height - title_height - bottom - gap);
-  left = tick + gap * 0.6 + widest_label (canvas, &axes->y_ticks)
-         + (y_title != NULL ? gap + y_title_height : 0);
+  bottom = tick + gap * 0.5 + axes->label_height
+           + (x_title != NULL ? gap * 0.5 + x_title_height : 0);
+  top = (title != NULL ? title_height + gap : 0) + axes->label_height * 0.5;
 
-  axes->x = x + left;
-  axes->y = y + (title != NULL ? title_height + gap : 0) + label_height * 0.5;
-  axes->width = MAX (1, width - left - label_height);
-  axes->height = MAX (1, y + height - bottom - axes->y);
+  /* The y labels decide the left margin, which decides the room for the x labels. */
+  y_count = CLAMP ((guint) ((height - top - bottom) / (size * 1.3 * 3.2)), 2, 10);
+  if (log_y)
+    descent_ticks_log (&axes->y_ticks, range[2], range[3], y_count);
+  else
+    descent_ticks_linear (&axes->y_ticks, range[2], range[3], y_count);
+  axes->y_labels_width = label_ticks (canvas, &axes->y_ticks, axes->y_labels);
+  left = tick + gap * 0.6 + axes->y_labels_width + (y_title != NULL ? gap + y_title_height : 0);
 
-  /* The final width may allow a different number of x ticks. */
-  compute_ticks (axes, canvas, axes->width, axes->height);
+  /* On whole units, so the frame and the cached contour image land on whole pixels. */
+  axes->x = round (x + left);
+  axes->y = round (y + top);
+  axes->width = MAX (1, floor (x + width - axes->label_height - axes->x));
+  axes->height = MAX (1, floor (y + height - bottom - axes->y));
+
+  /* Fewer x ticks when their labels are wide: try, measure, and thin if crowded. */
+  for (guint x_count = CLAMP ((guint) (axes->width / (size * 6)), 2, 10);; x_count--)
+    {
+      double widest;
+
+      descent_ticks_linear (&axes->x_ticks, range[0], range[1], x_count);
+      widest = label_ticks (canvas, &axes->x_ticks, axes->x_labels);
+      if (x_count <= 2 || axes->x_ticks.n < 2 || widest * 1.6 * axes->x_ticks.n < axes->width)
+        break;
+    }
 }
 
 void
@@ -174,10 +172,10 @@ descent_axes_paint (const DescentAxes *axes,
   cairo_stroke (cr);
 
   descent_set_color (cr, &palette->muted, 1);
-  descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, "0", NULL, &label_height);
+  label_height = axes->label_height;
   for (guint i = 0; i < axes->x_ticks.n; i++)
     {
-      g_autofree char *label = descent_ticks_format (&axes->x_ticks, axes->x_ticks.values[i]);
+      const char *label = axes->x_labels[i];
       double px = descent_axes_map_x (axes, axes->x_ticks.values[i]);
 
       cairo_move_to (cr, px, bottom);
@@ -188,7 +186,7 @@ descent_axes_paint (const DescentAxes *axes,
     }
   for (guint i = 0; i < axes->y_ticks.n; i++)
     {
-      g_autofree char *label = descent_ticks_format (&axes->y_ticks, axes->y_ticks.values[i]);
+      const char *label = axes->y_labels[i];
       double py = descent_axes_map_y (axes, axes->y_ticks.values[i]);
 
       cairo_move_to (cr, axes->x - tick, py);
@@ -208,23 +206,17 @@ descent_axes_paint (const DescentAxes *axes,
     {
       double title_height;
       descent_canvas_measure (canvas, DESCENT_TEXT_TITLE, title, NULL, &title_height);
-      descent_canvas_text (canvas, DESCENT_TEXT_TITLE, title, axes->x,
-                           axes->y - label_height * 0.5 - gap, 0, 1);
+      descent_canvas_text_fit (canvas, DESCENT_TEXT_TITLE, title, axes->x,
+                               axes->y - label_height * 0.5 - gap - title_height,
+                               axes->panel_right - axes->x);
     }
   if (x_title != NULL)
     descent_canvas_text (canvas, DESCENT_TEXT_NORMAL, x_title, axes->x + axes->width / 2,
                          bottom + tick + gap * 0.8 + label_height, 0.5, 0);
   if (y_title != NULL)
     {
-      double width, height, left = axes->x - tick - gap * 0.6 - gap;
+      double width, height, left = axes->x - tick - gap * 0.6 - axes->y_labels_width - gap;
 
-      for (guint i = 0; i < axes->y_ticks.n; i++)
-        {
-          g_autofree char *label = descent_ticks_format (&axes->y_ticks, axes->y_ticks.values[i]);
-          double label_width;
-          descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, label, &label_width, NULL);
-          left = MIN (left, axes->x - tick - gap * 0.6 - label_width - gap);
-        }
       descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, y_title, &width, &height);
       cairo_save (cr);
       cairo_translate (cr, left - height, axes->y + axes->height / 2);
@@ -301,4 +293,36 @@ descent_axes_add_segment (const DescentAxes *axes,
   cairo_move_to (cr, p[0], p[1]);
   cairo_line_to (cr, q[0], q[1]);
   return TRUE;
+}
+
+/* The plot area's size in device pixels, and an image of that size painted over it
+ * pixel for pixel (for the cached contour field and the density image). */
+void
+descent_axes_device_size (const DescentAxes *axes,
+                          cairo_t           *cr,
+                          int               *width,
+                          int               *height)
+{
+  double dw = axes->width, dh = axes->height;
+
+  cairo_user_to_device_distance (cr, &dw, &dh);
+  *width = (int) ceil (fabs (dw) - 0.01);
+  *height = (int) ceil (fabs (dh) - 0.01);
+}
+
+void
+descent_axes_paint_image (const DescentAxes *axes,
+                          cairo_t           *cr,
+                          cairo_surface_t   *image)
+{
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+
+  cairo_save (cr);
+  cairo_translate (cr, axes->x, axes->y);
+  cairo_scale (cr, axes->width / width, axes->height / height);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_restore (cr);
 }

@@ -18,6 +18,12 @@ typedef struct {
   gboolean     log_y;
   DescentTicks x_ticks;
   DescentTicks y_ticks;
+  /* The tick labels, formatted and measured once per layout. */
+  char         x_labels[DESCENT_TICKS_MAX][48];
+  char         y_labels[DESCENT_TICKS_MAX][48];
+  double       y_labels_width;
+  double       panel_right;   /* where the panel ends, for the title */
+  double       label_height;
 } DescentAxes;
 
 static inline double
@@ -52,6 +58,13 @@ void   descent_axes_paint   (const DescentAxes *axes,
                              const char        *y_title);
 void   descent_axes_clip    (const DescentAxes *axes,
                              cairo_t           *cr);
+void   descent_axes_device_size (const DescentAxes *axes,
+                                 cairo_t           *cr,
+                                 int               *width,
+                                 int               *height);
+void   descent_axes_paint_image (const DescentAxes *axes,
+                                 cairo_t           *cr,
+                                 cairo_surface_t   *image);
 gboolean descent_axes_clip_segment (const DescentAxes *axes,
                                     double             margin,
                                     double             p[2],

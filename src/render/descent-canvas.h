@@ -26,6 +26,7 @@ typedef struct {
   PangoContext         *context;
   PangoLayout          *layout;
   PangoFontDescription *fonts[3];
+  int                   style;      /* the layout's font, or -1 */
 } DescentCanvas;
 
 void descent_canvas_init    (DescentCanvas        *canvas,
@@ -53,6 +54,12 @@ void descent_canvas_text_halo (DescentCanvas        *canvas,
                                double                xalign,
                                double                yalign,
                                const DescentColor   *halo);
+void descent_canvas_text_fit (DescentCanvas        *canvas,
+                              DescentTextStyle      style,
+                              const char           *text,
+                              double                x,
+                              double                y,
+                              double                max_width);
 double descent_text_size_for (double width,
                               double height);
 

@@ -45,12 +45,12 @@ level_color (const DescentCanvas *canvas,
 }
 
 static void
-paint_field (DescentCanvas      *canvas,
-             const DescentAxes  *axes,
-             const DescentScene *scene)
+draw_field (DescentCanvas      *canvas,
+            cairo_t            *cr,
+            const DescentAxes  *axes,
+            const DescentScene *scene)
 {
   const DescentContours *contours = scene->contours;
-  cairo_t *cr = canvas->cr;
   double mix = canvas->palette->band_mix;
   DescentColor color;
   guint n = contours->n_levels;
@@ -121,6 +121,54 @@ paint_field (DescentCanvas      *canvas,
       descent_set_color (cr, &color, 0.9);
       cairo_stroke (cr);
     }
+}
+
+/* On an image, the field is drawn once per size into the scene's cache and copied from
+ * there: it depends on the data and the start only, not on α or the step. Vector files
+ * get it as vectors. */
+static void
+paint_field (DescentCanvas      *canvas,
+             const DescentAxes  *axes,
+             const DescentScene *scene)
+{
+  DescentSceneCache *cache = scene->cache;
+  cairo_t *cr = canvas->cr;
+  int width, height;
+
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      draw_field (canvas, cr, axes, scene);
+      return;
+    }
+
+  descent_axes_device_size (axes, cr, &width, &height);
+  if (width < 1 || height < 1 || width > 16384 || height > 16384)
+    {
+      draw_field (canvas, cr, axes, scene);
+      return;
+    }
+
+  if (cache->field == NULL || cache->field_width != width || cache->field_height != height
+      || cache->field_theme != scene->theme || cache->field_serial != scene->contours_serial
+      || cache->field_unit != canvas->unit)
+    {
+      cairo_t *field_cr;
+
+      g_clear_pointer (&cache->field, cairo_surface_destroy);
+      cache->field = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      field_cr = cairo_create (cache->field);
+      cairo_scale (field_cr, width / axes->width, height / axes->height);
+      cairo_translate (field_cr, -axes->x, -axes->y);
+      draw_field (canvas, field_cr, axes, scene);
+      cairo_destroy (field_cr);
+      cache->field_width = width;
+      cache->field_height = height;
+      cache->field_theme = scene->theme;
+      cache->field_serial = scene->contours_serial;
+      cache->field_unit = canvas->unit;
+    }
+
+  descent_axes_paint_image (axes, cr, cache->field);
 }
 
 /* The path up to the current step, one vertex per pixel at most, and a dot per step
@@ -373,7 +421,8 @@ paint_legend (DescentCanvas     *canvas,
   box_height = line * G_N_ELEMENTS (labels) + size * 0.5;
   x = axes->x + axes->width - box_width - size * 0.5;
   y = axes->y + size * 0.5;
-  if (x < axes->x)
+  /* A key that would cover much of a small plot helps less than the plot. */
+  if (box_width > 0.55 * axes->width || box_height > 0.3 * axes->height)
     return;
 
   cairo_rectangle (cr, x, y, box_width, box_height);

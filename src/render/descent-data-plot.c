@@ -27,6 +27,35 @@ line_path (const DescentAxes *axes,
   descent_axes_add_segment (axes, cr, 4, p, q);
 }
 
+/* Many points as their density: binned once per size of the plot, in device pixels, and
+ * copied pixel for pixel after that. */
+static void
+paint_density (DescentCanvas      *canvas,
+               const DescentAxes  *axes,
+               const DescentScene *scene)
+{
+  DescentSceneCache *cache = scene->cache;
+  cairo_t *cr = canvas->cr;
+  int w, h;
+  guint width, height;
+
+  descent_axes_device_size (axes, cr, &w, &h);
+  width = CLAMP (w, 1, 4096);
+  height = CLAMP (h, 1, 4096);
+
+  if (cache->density == NULL || cache->density->width != width
+      || cache->density->height != height || cache->density->theme != scene->theme)
+    {
+      g_clear_pointer (&cache->density, descent_density_free);
+      cache->density = descent_density_new (scene, width, height);
+    }
+  if (cache->density->image == NULL
+      || cairo_surface_status (cache->density->image) != CAIRO_STATUS_SUCCESS)
+    return;
+
+  descent_axes_paint_image (axes, cr, cache->density->image);
+}
+
 static void
 paint_points (DescentCanvas      *canvas,
               const DescentAxes  *axes,
@@ -38,22 +67,9 @@ paint_points (DescentCanvas      *canvas,
   const double *y = descent_dataset_get_y (scene->dataset);
   double radius = canvas->unit * (n <= 200 ? 4.2 : n <= 2000 ? 3 : 2);
 
-  if (scene->density != NULL && scene->density->image != NULL)
+  if (n > DESCENT_SCENE_DENSITY_POINTS)
     {
-      const DescentDensity *density = scene->density;
-
-      cairo_save (cr);
-      cairo_translate (cr, descent_axes_map_x (axes, scene->data_range[0]),
-                       descent_axes_map_y (axes, scene->data_range[3]));
-      cairo_scale (cr,
-                   (descent_axes_map_x (axes, scene->data_range[1])
-                    - descent_axes_map_x (axes, scene->data_range[0])) / density->width,
-                   (descent_axes_map_y (axes, scene->data_range[2])
-                    - descent_axes_map_y (axes, scene->data_range[3])) / density->height);
-      cairo_set_source_surface (cr, density->image, 0, 0);
-      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-      cairo_paint (cr);
-      cairo_restore (cr);
+      paint_density (canvas, axes, scene);
       return;
     }
 
@@ -129,6 +145,9 @@ paint_legend (DescentCanvas      *canvas,
   const DescentPalette *palette = canvas->palette;
   double size = canvas->text_size, x = axes->x + size * 0.8, y = axes->y + size * 1.5;
 
+  if (axes->width < size * 16 || axes->height < size * 10)
+    return;
+
   legend_entry (canvas, x, y, &palette->line, 1, 2.5, FALSE, _("fitted line"));
   if (scene->show_least_squares)
     legend_entry (canvas, x, y + size * 1.35, &palette->reference, 0.7, 1.5, TRUE,
@@ -157,7 +176,8 @@ descent_data_plot_paint (DescentCanvas      *canvas,
   cairo_save (cr);
   descent_axes_clip (axes, cr);
 
-  if (scene->show_residuals && scene->density == NULL)
+  if (scene->show_residuals
+      && descent_dataset_get_n_rows (scene->dataset) <= DESCENT_SCENE_DENSITY_POINTS)
     paint_residuals (canvas, axes, scene);
 
   paint_points (canvas, axes, scene);

@@ -86,27 +86,6 @@ descent_export_check_size (DescentExportFormat         format,
   return TRUE;
 }
 
-/* Bins a large data set at about the resolution the data view will have. */
-void
-descent_export_prepare (DescentScene *scene,
-                        int           width,
-                        int           height,
-                        DescentView   view)
-{
-  double w = width, h = height;
-
-  g_return_if_fail (scene != NULL);
-
-  if (view == DESCENT_VIEW_ALL)
-    {
-      if (width >= height * 1.25)
-        w /= 3;
-      else
-        h /= 3;
-    }
-  descent_scene_prepare (scene, MAX (1, (guint) (w * 0.85)), MAX (1, (guint) (h * 0.8)));
-}
-
 static gboolean
 drawing_error (cairo_status_t   status,
                const char      *path,
@@ -166,8 +145,6 @@ descent_export_render_image (DescentScene               *scene,
 
   if (!descent_export_check_size (DESCENT_EXPORT_PNG, options, error))
     return NULL;
-  descent_export_prepare (scene, (int) (options->width * options->scale),
-                          (int) (options->height * options->scale), options->view);
   return render_image (scene, options, error);
 }
 
@@ -208,7 +185,8 @@ encode_png (const DescentScene *scene,
     { "Description", description },
   };
 
-  return descent_png_encode (image, 96 * scale, texts, G_N_ELEMENTS (texts), error);
+  return descent_png_encode (image, DESCENT_PNG_COMPACT, 96 * scale, texts, G_N_ELEMENTS (texts),
+                             error);
 }
 
 static gboolean
@@ -331,7 +309,6 @@ descent_export (DescentScene               *scene,
       return bytes != NULL && write_bytes (path, bytes, error);
     }
 
-  descent_export_prepare (scene, options->width, options->height, options->view);
   return export_vector (scene, path, format, options, error);
 }
 
@@ -390,7 +367,8 @@ encoder_thread (gpointer data)
             { "Source", frame->source },
             { "Description", frame->description },
           };
-          g_autoptr(GBytes) bytes = descent_png_encode (frame->image, 96 * encoder->scale, texts,
+          g_autoptr(GBytes) bytes = descent_png_encode (frame->image, DESCENT_PNG_FAST,
+                                                        96 * encoder->scale, texts,
                                                         G_N_ELEMENTS (texts), &error);
 
           if (bytes != NULL)
@@ -457,8 +435,6 @@ descent_export_frames (DescentScene               *scene,
       return FALSE;
     }
 
-  descent_export_prepare (scene, (int) (options->width * options->scale),
-                          (int) (options->height * options->scale), options->view);
   last = descent_scene_get_n_steps (scene);
   total = last / every + 1 + (last % every != 0 ? 1 : 0);
   source = descent_dataset_get_source (scene->dataset);

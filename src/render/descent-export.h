@@ -61,10 +61,6 @@ gboolean descent_export_frames            (DescentScene               *scene,
                                            gpointer                    user_data,
                                            GCancellable               *cancellable,
                                            GError                    **error);
-void     descent_export_prepare           (DescentScene               *scene,
-                                           int                         width,
-                                           int                         height,
-                                           DescentView                 view);
 cairo_surface_t *descent_export_render_image (DescentScene               *scene,
                                               const DescentExportOptions *options,
                                               GError                    **error);

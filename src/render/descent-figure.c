@@ -23,13 +23,16 @@ typedef void (*PlotPainter) (DescentCanvas      *canvas,
                              const DescentScene *scene,
                              DescentAxes        *axes);
 
-void
-descent_figure_text_size (const DescentScene *scene,
-                          int                 width,
-                          int                 height,
-                          double             *text_size)
+/* One view alone has the whole figure to itself: its text may be a little larger. */
+static double
+text_size (const DescentScene *scene,
+           int                 width,
+           int                 height,
+           DescentView         view)
 {
-  *text_size = scene->text_size > 0 ? scene->text_size : descent_text_size_for (width, height);
+  if (scene->text_size > 0)
+    return scene->text_size;
+  return descent_text_size_for (width, height) * (view == DESCENT_VIEW_ALL ? 1 : 1.2);
 }
 
 char *
@@ -139,17 +142,17 @@ paint (cairo_t            *cr,
   const DescentPalette *palette = descent_palette_get (scene->theme);
   DescentCanvas canvas;
   DescentAxes axes;
-  double text_size, pad, x, y, w, h, gap;
+  double size, pad, x, y, w, h, gap;
 
-  descent_figure_text_size (scene, width, height, &text_size);
-  descent_canvas_init (&canvas, cr, palette, text_size);
+  size = text_size (scene, width, height, view);
+  descent_canvas_init (&canvas, cr, palette, size);
   cairo_save (cr);
 
   descent_set_color (cr, &palette->background, 1);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
 
-  pad = text_size * 1.1;
+  pad = size * 1.1;
   x = pad;
   y = pad;
   w = width - 2 * pad;
@@ -170,7 +173,7 @@ paint (cairo_t            *cr,
       };
       gboolean wide = width >= height * 1.25;
 
-      gap = text_size * 2;
+      gap = size * 2;
       for (guint i = 0; i < G_N_ELEMENTS (order); i++)
         {
           if (wide)

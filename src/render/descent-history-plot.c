@@ -12,9 +12,32 @@
 
 #include "descent-plots.h"
 
-/* The loss curve over recorded steps [0, last], as at most four vertices per pixel
- * column (the first, the lowest, the highest and the last), so a hundred thousand steps cost a few
- * hundred vertices and no spike is lost. */
+typedef struct {
+  cairo_t *cr;
+  gboolean started;
+  double   x, y;   /* the last vertex */
+} Polyline;
+
+static void
+polyline_add (Polyline *line,
+              double    x,
+              double    y)
+{
+  if (line->started && x == line->x && y == line->y)
+    return;
+  if (line->started)
+    cairo_line_to (line->cr, x, y);
+  else
+    cairo_move_to (line->cr, x, y);
+  line->started = TRUE;
+  line->x = x;
+  line->y = y;
+}
+
+/* The loss curve over recorded steps [0, last] (and the current state after them), as at
+ * most four vertices per pixel column: where it enters, its lowest and highest points,
+ * and where it leaves. A hundred thousand steps cost a few hundred vertices, and no spike
+ * is lost. */
 static void
 curve_path (const DescentAxes  *axes,
             cairo_t            *cr,
@@ -22,8 +45,8 @@ curve_path (const DescentAxes  *axes,
             guint               last,
             gboolean            through_state)
 {
+  Polyline line = { cr, FALSE, 0, 0 };
   double column = NAN, low = 0, high = 0, final = 0;
-  gboolean started = FALSE;
 
   for (guint i = 0; i <= last + (through_state ? 1 : 0); i++)
     {
@@ -35,33 +58,28 @@ curve_path (const DescentAxes  *axes,
       if (!isfinite (py))
         break;
       py = CLAMP (py, axes->y - 1e4, axes->y + axes->height + 1e4);
-      if (floor (px) != column)
+      if (floor (px) == column)
         {
-          if (!isnan (column))
-            {
-              double c = MAX (column, axes->x);
-              cairo_line_to (cr, c, low);
-              cairo_line_to (cr, c, high);
-              cairo_line_to (cr, c, final);
-            }
-          column = floor (px);
-          low = high = final = py;
-          if (!started)
-            cairo_move_to (cr, px, py);
-          else
-            cairo_line_to (cr, px, py);
-          started = TRUE;
+          low = MIN (low, py);
+          high = MAX (high, py);
+          final = py;
           continue;
         }
-      low = MIN (low, py);
-      high = MAX (high, py);
-      final = py;
+      if (!isnan (column))
+        {
+          polyline_add (&line, column, low);
+          polyline_add (&line, column, high);
+          polyline_add (&line, column, final);
+        }
+      column = floor (px);
+      low = high = final = py;
+      polyline_add (&line, px, py);
     }
-  if (started)
+  if (!isnan (column))
     {
-      cairo_line_to (cr, column, low);
-      cairo_line_to (cr, column, high);
-      cairo_line_to (cr, column, final);
+      polyline_add (&line, column, low);
+      polyline_add (&line, column, high);
+      polyline_add (&line, column, final);
     }
 }
 
@@ -109,8 +127,12 @@ descent_history_plot_paint (DescentCanvas      *canvas,
     }
 
   /* The whole run faintly, the part up to the current step in full. */
-  curve_path (axes, cr, scene, descent_trajectory_get_n_recorded (scene->trajectory) - 1, FALSE);
-  descent_canvas_stroke (canvas, &palette->points, 0.3, 2);
+  if (scene->state.step < descent_scene_get_n_steps (scene))
+    {
+      curve_path (axes, cr, scene, descent_trajectory_get_n_recorded (scene->trajectory) - 1,
+                  FALSE);
+      descent_canvas_stroke (canvas, &palette->points, 0.3, 2);
+    }
   curve_path (axes, cr, scene, scene->state_index, TRUE);
   descent_canvas_stroke (canvas, &palette->points, 1, 2.4);
 

@@ -58,9 +58,5 @@ void descent_history_plot_paint (DescentCanvas      *canvas,
 double descent_contour_plot_arrow_length (const DescentScene *scene,
                                           const DescentAxes  *axes);
 char  *descent_figure_caption   (const DescentScene *scene);
-void   descent_figure_text_size (const DescentScene *scene,
-                                 int                 width,
-                                 int                 height,
-                                 double             *text_size);
 
 G_END_DECLS

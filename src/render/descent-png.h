@@ -15,7 +15,13 @@ typedef struct {
   const char *text;      /* UTF-8 */
 } DescentPngText;
 
+typedef enum {
+  DESCENT_PNG_COMPACT,  /* zlib's fastest level: small files */
+  DESCENT_PNG_FAST,     /* run-length codes: for frames, where speed counts */
+} DescentPngSpeed;
+
 GBytes *descent_png_encode (cairo_surface_t      *image,
+                            DescentPngSpeed       speed,
                             double                pixels_per_inch,
                             const DescentPngText *texts,
                             guint                 n_texts,

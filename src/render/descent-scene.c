@@ -18,8 +18,8 @@
 
 #define CONTOUR_CELLS 200
 
-static void
-density_free (DescentDensity *density)
+void
+descent_density_free (DescentDensity *density)
 {
   if (density == NULL)
     return;
@@ -88,6 +88,7 @@ compute_contours (DescentScene *self)
   g_clear_pointer (&self->contours, descent_contours_free);
   self->contours = descent_contours_compute (self->problem, frame, CONTOUR_CELLS,
                                              CONTOUR_CELLS);
+  self->contours_serial++;
 }
 
 DescentScene *
@@ -100,6 +101,7 @@ descent_scene_new (DescentDataset    *dataset,
   g_return_val_if_fail (trajectory != NULL, NULL);
 
   self = g_new0 (DescentScene, 1);
+  self->cache = g_new0 (DescentSceneCache, 1);
   self->dataset = descent_dataset_ref (dataset);
   self->theme = DESCENT_THEME_LIGHT;
   self->show_residuals = descent_dataset_get_n_rows (dataset) <= DESCENT_SCENE_RESIDUAL_POINTS;
@@ -117,7 +119,12 @@ descent_scene_free (DescentScene *self)
   g_clear_pointer (&self->dataset, descent_dataset_unref);
   g_clear_pointer (&self->trajectory, descent_trajectory_free);
   g_clear_pointer (&self->contours, descent_contours_free);
-  g_clear_pointer (&self->density, density_free);
+  if (self->cache != NULL)
+    {
+      g_clear_pointer (&self->cache->field, cairo_surface_destroy);
+      g_clear_pointer (&self->cache->density, descent_density_free);
+    }
+  g_free (self->cache);
   g_free (self);
 }
 
@@ -212,44 +219,33 @@ density_image (const DescentDensity *density,
   return image;
 }
 
-/* Bins the points into a @width × @height image of the data range, for data sets too
- * large to draw point by point. Does nothing when the points are few or the image is
- * already that size. */
-void
-descent_scene_prepare (DescentScene *self,
-                       guint         width,
-                       guint         height)
+/* Bins the points into a @width × @height image of the data range, top row first, for
+ * data sets too large to draw point by point. */
+DescentDensity *
+descent_density_new (const DescentScene *scene,
+                     guint               width,
+                     guint               height)
 {
-  gsize n = descent_dataset_get_n_rows (self->dataset);
-  const double *x = descent_dataset_get_x (self->dataset);
-  const double *y = descent_dataset_get_y (self->dataset);
+  gsize n = descent_dataset_get_n_rows (scene->dataset);
+  const double *x = descent_dataset_get_x (scene->dataset);
+  const double *y = descent_dataset_get_y (scene->dataset);
   DescentDensity *density;
   double sx, sy;
 
-  g_return_if_fail (self != NULL);
-
-  if (n <= DESCENT_SCENE_DENSITY_POINTS || width == 0 || height == 0)
-    {
-      g_clear_pointer (&self->density, density_free);
-      return;
-    }
-  width = MIN (width, 4096);
-  height = MIN (height, 4096);
-  if (self->density != NULL && self->density->width == width && self->density->height == height
-      && self->density->theme == self->theme)
-    return;
+  g_return_val_if_fail (scene != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0 && width <= 16384 && height <= 16384, NULL);
 
   density = g_new0 (DescentDensity, 1);
   density->width = width;
   density->height = height;
   density->counts = g_new0 (guint32, (gsize) width * height);
-  sx = width / (self->data_range[1] - self->data_range[0]);
-  sy = height / (self->data_range[3] - self->data_range[2]);
+  sx = width / (scene->data_range[1] - scene->data_range[0]);
+  sy = height / (scene->data_range[3] - scene->data_range[2]);
 
   for (gsize i = 0; i < n; i++)
     {
-      double u = (x[i] - self->data_range[0]) * sx;
-      double v = (self->data_range[3] - y[i]) * sy;
+      double u = (x[i] - scene->data_range[0]) * sx;
+      double v = (scene->data_range[3] - y[i]) * sy;
       guint32 *count;
 
       if (!(u >= 0 && u < width && v >= 0 && v < height))
@@ -260,9 +256,7 @@ descent_scene_prepare (DescentScene *self,
     }
   for (gsize i = 0; i < (gsize) width * height; i++)
     density->max_count = MAX (density->max_count, density->counts[i]);
-  density->theme = self->theme;
-  density->image = density_image (density, self->theme);
-
-  g_clear_pointer (&self->density, density_free);
-  self->density = density;
+  density->theme = scene->theme;
+  density->image = density_image (density, scene->theme);
+  return density;
 }

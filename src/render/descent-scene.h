@@ -28,6 +28,8 @@ typedef enum {
 /* Up to this many points the residuals are drawn by default. */
 #define DESCENT_SCENE_RESIDUAL_POINTS 200
 
+typedef struct _DescentScene DescentScene;
+
 typedef struct {
   guint            width, height;  /* bins across and up */
   guint32          max_count;
@@ -36,7 +38,21 @@ typedef struct {
   DescentTheme     theme;
 } DescentDensity;
 
-typedef struct _DescentScene DescentScene;
+DescentDensity *descent_density_new  (const DescentScene *scene,
+                                      guint               width,
+                                      guint               height);
+void            descent_density_free (DescentDensity     *density);
+
+/* What painters keep between frames; a scene's model does not change when they write it. */
+typedef struct {
+  cairo_surface_t *field;        /* the contour plot's bands and lines */
+  int              field_width;
+  int              field_height;
+  DescentTheme     field_theme;
+  guint            field_serial;
+  double           field_unit;
+  DescentDensity  *density;      /* the data plot's points, binned per pixel */
+} DescentSceneCache;
 
 struct _DescentScene {
   /* The model: set through the functions below. */
@@ -57,7 +73,8 @@ struct _DescentScene {
   /* Derived. */
   double                   data_range[4];   /* x from, to; y from, to */
   DescentContours         *contours;
-  DescentDensity          *density;
+  guint                    contours_serial;  /* changes with the contours */
+  DescentSceneCache       *cache;
   double                   history_range[2];  /* the smallest positive and largest J */
 };
 
@@ -68,9 +85,6 @@ void          descent_scene_set_trajectory (DescentScene         *self,
                                             DescentTrajectory    *trajectory);
 void          descent_scene_set_step       (DescentScene         *self,
                                             guint64               step);
-void          descent_scene_prepare        (DescentScene         *self,
-                                            guint                 data_width,
-                                            guint                 data_height);
 guint64       descent_scene_get_n_steps    (const DescentScene   *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DescentScene, descent_scene_free)

@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include "descent-bench.h"
 #include "descent-csv.h"
 #include "descent-number.h"
 #include "descent-problem.h"
@@ -23,22 +24,6 @@
 #include "descent-trajectory.h"
 
 #define RUNS 3
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        int     n)
-{
-  qsort (values, (size_t) n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
 
 /* x uniform on [0, 1000) with six decimals, y = 2.5 x − 40 + noise, in the same format. */
 static char *
@@ -67,44 +52,6 @@ generate (guint64 rows)
     }
   g_assert_cmpint (fclose (out), ==, 0);
   return path;
-}
-
-/* Runs a command and returns the last line it printed, or NULL if it failed. */
-static char *
-run_peer (const char *const *argv,
-          glong              *max_rss_kib)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status;
-  struct rusage usage;
-  GPid pid;
-  int out_fd;
-  GString *text = g_string_new (NULL);
-  char buffer[4096];
-  gssize n;
-
-  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
-                                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH
-                                 | G_SPAWN_STDERR_TO_DEV_NULL,
-                                 NULL, NULL, &pid, NULL, &out_fd, NULL, &error))
-    {
-      g_string_free (text, TRUE);
-      return NULL;
-    }
-  while ((n = read (out_fd, buffer, sizeof buffer)) > 0)
-    g_string_append_len (text, buffer, n);
-  close (out_fd);
-  wait4 (pid, &status, 0, &usage);
-  g_spawn_close_pid (pid);
-  if (max_rss_kib != NULL)
-    *max_rss_kib = usage.ru_maxrss;
-
-  out = g_string_free (text, FALSE);
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    return NULL;
-  g_strchomp (out);
-  return g_strdup (strrchr (out, '\n') != NULL ? strrchr (out, '\n') + 1 : out);
 }
 
 /* Runs a peer's script, which prints its median time last, and compares ours with it. */
