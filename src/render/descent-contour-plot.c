@@ -396,9 +396,47 @@ paint_current (DescentCanvas      *canvas,
 }
 
 /* A key in the top-right corner, on a veil so it reads over any band. */
+/* How much a box at (x, y) would hide: steps of the path under it, and far more for the
+ * markers that matter. */
+static double
+legend_cost (const DescentAxes  *axes,
+             const DescentScene *scene,
+             double              x,
+             double              y,
+             double              width,
+             double              height,
+             const double       *exit_point)
+{
+  const double *important[] = { scene->params->theta_start, scene->problem->theta_star,
+                                scene->state.theta };
+  guint last = scene->state_index, stride = MAX (1, last / 2000);
+  double cost = 0, p[2];
+
+#define INSIDE(q) ((q)[0] >= x && (q)[0] <= x + width && (q)[1] >= y && (q)[1] <= y + height)
+  for (guint i = 0; i <= last; i += stride)
+    {
+      map (axes, descent_trajectory_get_recorded (scene->trajectory, i)->theta, p);
+      if (INSIDE (p))
+        cost += stride;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (important); i++)
+    {
+      map (axes, important[i], p);
+      if (INSIDE (p))
+        cost += 1e6;
+    }
+  if (exit_point != NULL && INSIDE (exit_point))
+    cost += 1e6;
+#undef INSIDE
+  return cost;
+}
+
 static void
-paint_legend (DescentCanvas     *canvas,
-              const DescentAxes *axes)
+paint_legend (DescentCanvas      *canvas,
+              const DescentAxes  *axes,
+              const DescentScene *scene,
+              const double       *exit_point,
+              gboolean            banner)
 {
   const DescentPalette *palette = canvas->palette;
   cairo_t *cr = canvas->cr;
@@ -409,7 +447,7 @@ paint_legend (DescentCanvas     *canvas,
     _("next step α·(−∇J)"),
   };
   double size = canvas->text_size, line = size * 1.3, sample = size * 1.8, u = canvas->unit;
-  double widest = 0, box_width, box_height, x, y;
+  double widest = 0, box_width, box_height, x = axes->x, y = axes->y;
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
@@ -419,11 +457,31 @@ paint_legend (DescentCanvas     *canvas,
     }
   box_width = sample + size * 0.5 + widest + size;
   box_height = line * G_N_ELEMENTS (labels) + size * 0.5;
-  x = axes->x + axes->width - box_width - size * 0.5;
-  y = axes->y + size * 0.5;
   /* A key that would cover much of a small plot helps less than the plot. */
   if (box_width > 0.55 * axes->width || box_height > 0.3 * axes->height)
     return;
+
+  /* The corner where it hides the least, top right when all are alike; the top is the
+   * divergence message's when there is one. */
+  {
+    double best = INFINITY;
+
+    for (int corner = banner ? 2 : 0; corner < 4; corner++)
+      {
+        double cx = corner % 2 == 0 ? axes->x + axes->width - box_width - size * 0.5
+                                    : axes->x + size * 0.5;
+        double cy = corner < 2 ? axes->y + size * 0.5
+                               : axes->y + axes->height - box_height - size * 0.5;
+        double cost = legend_cost (axes, scene, cx, cy, box_width, box_height, exit_point);
+
+        if (cost < best)
+          {
+            best = cost;
+            x = cx;
+            y = cy;
+          }
+      }
+  }
 
   cairo_rectangle (cr, x, y, box_width, box_height);
   descent_set_color (cr, &palette->panel, 0.82);
@@ -527,8 +585,11 @@ paint_divergence (DescentCanvas      *canvas,
   g_autofree char *critical = descent_format_value (scene->problem->alpha_critical, 3);
   g_autofree char *text = NULL;
 
-  /* Translators: α and α_crit are the learning rate and the largest one that converges. */
-  text = g_strdup_printf (_("Diverges: α = %s is above α_crit = %s"), alpha, critical);
+  if (scene->params->alpha >= scene->problem->alpha_critical)
+    /* Translators: α and α_crit are the learning rate and the largest one that converges. */
+    text = g_strdup_printf (_("Diverges: α = %s is above α_crit = %s"), alpha, critical);
+  else
+    text = g_strdup (_("Diverged: the loss is too large to compute from this start"));
   descent_set_color (canvas->cr, &canvas->palette->warning, 1);
   descent_canvas_text_halo (canvas, DESCENT_TEXT_NORMAL, text,
                             axes->x + axes->width / 2, axes->y + canvas->text_size * 0.6,
@@ -549,7 +610,7 @@ descent_contour_plot_paint (DescentCanvas      *canvas,
   const char *y_title = _("θ₁ (slope)");
   cairo_t *cr = canvas->cr;
   double exit_point[2];
-  gboolean left;
+  gboolean left, banner;
 
   descent_axes_layout (axes, canvas, x, y, width, height, scene->contours->frame, FALSE, title,
                        x_title, y_title);
@@ -562,11 +623,12 @@ descent_contour_plot_paint (DescentCanvas      *canvas,
   left = paint_path (canvas, axes, scene, exit_point);
   paint_gradient (canvas, axes, scene);
   paint_current (canvas, axes, scene);
-  paint_legend (canvas, axes);
+  banner = descent_trajectory_get_stop_reason (scene->trajectory) == DESCENT_STOP_DIVERGED
+           || scene->params->alpha >= scene->problem->alpha_critical;
+  paint_legend (canvas, axes, scene, left ? exit_point : NULL, banner);
   if (left)
     paint_exit (canvas, axes, exit_point);
-  if (descent_trajectory_get_stop_reason (scene->trajectory) == DESCENT_STOP_DIVERGED
-      || scene->params->alpha >= scene->problem->alpha_critical)
+  if (banner)
     paint_divergence (canvas, axes, scene);
   cairo_restore (cr);
 
