@@ -3,7 +3,7 @@
 #
 # Installs what Descent needs on Debian or Ubuntu, then configures and builds it in _build.
 
-DESCENT_PACKAGES="gcc pkg-config meson ninja-build libglib2.0-dev libcsv-dev gettext libcairo2-dev libpango1.0-dev zlib1g-dev fonts-dejavu-core fonts-noto-cjk"
+DESCENT_PACKAGES="gcc pkg-config meson ninja-build libglib2.0-dev libcsv-dev gettext libcairo2-dev libpango1.0-dev zlib1g-dev libgtk-4-dev adwaita-icon-theme fonts-dejavu-core fonts-noto-cjk"
 
 descent_root=$(cd "$(dirname "$0")/.." && pwd)
 descent_build="$descent_root/_build"

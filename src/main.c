@@ -25,6 +25,9 @@
 #include "core/descent-report.h"
 #include "core/descent-statistics.h"
 #include "core/descent-trajectory.h"
+#include "app/descent-application.h"
+#include "app/descent-session.h"
+#include "app/descent-window.h"
 #include "render/descent-export.h"
 #include "render/descent-scene.h"
 
@@ -339,18 +342,15 @@ export (Options           *options,
   return EXIT_OK;
 }
 
+/* Checks every option, for any mode, and fills @params and @csv_options. */
 static int
-run (Options *options)
+check_options (Options           *options,
+               DescentRunParams  *params_out,
+               DescentCsvOptions *csv_out,
+               const char       **file_out)
 {
   DescentCsvOptions csv_options = DESCENT_CSV_OPTIONS_INIT;
   DescentRunParams params = DESCENT_RUN_PARAMS_INIT;
-  g_autoptr(DescentDataset) dataset = NULL;
-  g_autoptr(DescentTrajectory) trajectory = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *output = NULL;
-  DescentStatistics stats;
-  DescentProblem problem;
-  DescentReport report;
   const char *file = NULL;
   int status = EXIT_OK;
 
@@ -397,6 +397,31 @@ run (Options *options)
                                             : DESCENT_CSV_HEADER_AUTO;
   csv_options.x_column = options->x_column;
   csv_options.y_column = options->y_column;
+
+  *params_out = params;
+  *csv_out = csv_options;
+  *file_out = file;
+  return EXIT_OK;
+}
+
+static int
+run (Options *options)
+{
+  DescentCsvOptions csv_options = DESCENT_CSV_OPTIONS_INIT;
+  DescentRunParams params = DESCENT_RUN_PARAMS_INIT;
+  g_autoptr(DescentDataset) dataset = NULL;
+  g_autoptr(DescentTrajectory) trajectory = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  DescentStatistics stats;
+  DescentProblem problem;
+  DescentReport report;
+  const char *file = NULL;
+  int status = EXIT_OK;
+
+  status = check_options (options, &params, &csv_options, &file);
+  if (status != EXIT_OK)
+    return status;
 
   if (file != NULL)
     {
@@ -459,6 +484,63 @@ run (Options *options)
     }
 
   return EXIT_OK;
+}
+
+typedef struct {
+  Options *options;
+  double   alpha;
+  guint64  iterations;
+} WindowStart;
+
+/* The first window takes -a, -n and the start from the command line. */
+static void
+on_window_added (GtkApplication *application,
+                 GtkWindow      *window,
+                 WindowStart    *start)
+{
+  DescentSession *session = descent_window_get_session (DESCENT_WINDOW (window));
+
+  if (start->alpha > 0)
+    descent_session_set_alpha (session, start->alpha);
+  if (start->iterations > 0)
+    descent_session_set_iterations (session, (guint) start->iterations);
+  g_signal_handlers_disconnect_by_func (application, on_window_added, start);
+}
+
+static int
+run_window (Options    *options,
+            const char *program)
+{
+  g_autoptr(DescentApplication) application = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  WindowStart start = { options, 0, 0 };
+  DescentCsvOptions csv_options;
+  DescentRunParams params;
+  const char *file;
+  int status;
+
+  status = check_options (options, &params, &csv_options, &file);
+  if (status != EXIT_OK)
+    return status;
+  start.alpha = options->alpha != NULL ? params.alpha : 0;
+  if (options->alpha != NULL
+      && !(start.alpha >= DESCENT_SESSION_MIN_ALPHA && start.alpha <= DESCENT_SESSION_MAX_ALPHA))
+    return usage_error (_("In the window, --alpha goes from 0.000001 to 10, not “%s”."),
+                        options->alpha);
+  if (options->iterations != NULL
+      && !g_ascii_string_to_unsigned (options->iterations, 10, 1, DESCENT_SESSION_MAX_ITERATIONS,
+                                      &start.iterations, NULL))
+    return usage_error (_("In the window, --iterations goes from 1 to 100000, not “%s”."),
+                        options->iterations);
+  g_ptr_array_add (args, (gpointer) program);
+  for (guint i = 0; options->files != NULL && options->files[i] != NULL; i++)
+    g_ptr_array_add (args, options->files[i]);
+  g_ptr_array_add (args, NULL);
+
+  application = descent_application_new ();
+  g_signal_connect (application, "window-added", G_CALLBACK (on_window_added), &start);
+  return g_application_run (G_APPLICATION (application), (int) args->len - 1,
+                            (char **) args->pdata);
 }
 
 int
@@ -549,8 +631,15 @@ main (int   argc,
       return EXIT_OK;
     }
 
-  /* There is no window yet: every run prints its summary. */
-  status = run (&options);
+  /* Scripts and slides: no display, no GTK. */
+  if (options.summary || options.export != NULL || options.frames != NULL)
+    {
+      status = run (&options);
+      options_clear (&options);
+      return status;
+    }
+
+  status = run_window (&options, argv[0]);
   options_clear (&options);
   return status;
 }

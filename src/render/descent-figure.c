@@ -55,6 +55,22 @@ descent_figure_caption (const DescentScene *scene)
                           alpha, step_text, theta0, theta1, loss);
 }
 
+/* Why a run ended, in words for people. */
+const char *
+descent_stop_reason_label (DescentStopReason reason)
+{
+  switch (reason)
+    {
+    case DESCENT_STOP_CONVERGED:
+      return _("converged");
+    case DESCENT_STOP_DIVERGED:
+      return _("diverged");
+    case DESCENT_STOP_ITERATIONS:
+    default:
+      return _("all iterations ran");
+    }
+}
+
 static char *
 source_text (const DescentScene *scene)
 {
@@ -64,20 +80,8 @@ source_text (const DescentScene *scene)
   g_autofree char *count = g_strdup_printf ("%" G_GSIZE_FORMAT, n);
   g_autofree char *points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s point",
                                                           "%s points", n), count);
-  const char *status = NULL;
-
-  switch (descent_trajectory_get_stop_reason (scene->trajectory))
-    {
-    case DESCENT_STOP_CONVERGED:
-      status = _("converged");
-      break;
-    case DESCENT_STOP_DIVERGED:
-      status = _("diverged");
-      break;
-    case DESCENT_STOP_ITERATIONS:
-    default:
-      break;
-    }
+  DescentStopReason reason = descent_trajectory_get_stop_reason (scene->trajectory);
+  const char *status = reason != DESCENT_STOP_ITERATIONS ? descent_stop_reason_label (reason) : NULL;
 
   if (status != NULL && scene->state.step == descent_scene_get_n_steps (scene))
     return g_strdup_printf ("%s  ·  %s  ·  %s", status, name != NULL ? name : "", points);
@@ -137,7 +141,8 @@ paint (cairo_t            *cr,
        int                 height,
        const DescentScene *scene,
        DescentView         view,
-       gboolean            with_caption)
+       gboolean            with_caption,
+       DescentAxes        *axes_out)
 {
   const DescentPalette *palette = descent_palette_get (scene->theme);
   DescentCanvas canvas;
@@ -165,7 +170,11 @@ paint (cairo_t            *cr,
     }
 
   if (view != DESCENT_VIEW_ALL)
-    painter_for (view) (&canvas, x, y, w, h, scene, &axes);
+    {
+      painter_for (view) (&canvas, x, y, w, h, scene, &axes);
+      if (axes_out != NULL)
+        *axes_out = axes;
+    }
   else
     {
       static const DescentView order[] = {
@@ -203,7 +212,7 @@ descent_paint_figure (cairo_t            *cr,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (scene != NULL);
 
-  paint (cr, width, height, scene, view, TRUE);
+  paint (cr, width, height, scene, view, TRUE, NULL);
 }
 
 void
@@ -213,7 +222,7 @@ descent_paint_data (cairo_t            *cr,
                     const DescentScene *scene)
 {
   g_return_if_fail (scene != NULL);
-  paint (cr, width, height, scene, DESCENT_VIEW_DATA, FALSE);
+  paint (cr, width, height, scene, DESCENT_VIEW_DATA, FALSE, NULL);
 }
 
 void
@@ -223,7 +232,7 @@ descent_paint_contour (cairo_t            *cr,
                        const DescentScene *scene)
 {
   g_return_if_fail (scene != NULL);
-  paint (cr, width, height, scene, DESCENT_VIEW_CONTOUR, FALSE);
+  paint (cr, width, height, scene, DESCENT_VIEW_CONTOUR, FALSE, NULL);
 }
 
 void
@@ -233,5 +242,20 @@ descent_paint_history (cairo_t            *cr,
                        const DescentScene *scene)
 {
   g_return_if_fail (scene != NULL);
-  paint (cr, width, height, scene, DESCENT_VIEW_HISTORY, FALSE);
+  paint (cr, width, height, scene, DESCENT_VIEW_HISTORY, FALSE, NULL);
+}
+
+/* One view without a caption, as the window shows it; @axes receives where its plot
+ * area landed and what it shows, for pointer input. */
+void
+descent_paint_view (cairo_t            *cr,
+                    int                 width,
+                    int                 height,
+                    const DescentScene *scene,
+                    DescentView         view,
+                    DescentAxes        *axes)
+{
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (view != DESCENT_VIEW_ALL);
+  paint (cr, width, height, scene, view, FALSE, axes);
 }

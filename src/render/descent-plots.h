@@ -27,6 +27,12 @@ void descent_paint_history (cairo_t            *cr,
                             int                 width,
                             int                 height,
                             const DescentScene *scene);
+void descent_paint_view    (cairo_t            *cr,
+                            int                 width,
+                            int                 height,
+                            const DescentScene *scene,
+                            DescentView         view,
+                            DescentAxes        *axes);
 void descent_paint_figure  (cairo_t            *cr,
                             int                 width,
                             int                 height,
@@ -58,5 +64,6 @@ void descent_history_plot_paint (DescentCanvas      *canvas,
 double descent_contour_plot_arrow_length (const DescentScene *scene,
                                           const DescentAxes  *axes);
 char  *descent_figure_caption   (const DescentScene *scene);
+const char *descent_stop_reason_label (DescentStopReason reason);
 
 G_END_DECLS

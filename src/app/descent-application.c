@@ -1,0 +1,143 @@
+/* descent-application.c: the application: windows, actions, shortcuts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One instance: "descent file.csv" and "Open With" in a file manager open the file in
+ * the running window, if there is one.
+ */
+
+#define G_LOG_DOMAIN "descent-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "descent-application.h"
+#include "descent-window.h"
+
+struct _DescentApplication {
+  GtkApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (DescentApplication, descent_application, GTK_TYPE_APPLICATION)
+
+static DescentWindow *
+get_window (DescentApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (descent_window_new (GTK_APPLICATION (self)));
+  return DESCENT_WINDOW (window);
+}
+
+static void
+descent_application_activate (GApplication *application)
+{
+  gtk_window_present (GTK_WINDOW (get_window (DESCENT_APPLICATION (application))));
+}
+
+static void
+descent_application_open (GApplication  *application,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  DescentWindow *window = get_window (DESCENT_APPLICATION (application));
+
+  /* One data set at a time: the last file named wins. */
+  if (n_files > 0)
+    descent_window_open (window, files[n_files - 1]);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Closing the windows first lets them save their size. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GList *next = l->next;
+      gtk_window_destroy (l->data);
+      l = next;
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "Descent developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_about_dialog (window,
+                         "program-name", _("Descent"),
+                         "logo-icon-name", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Watch gradient descent fit a straight line"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         /* Translators: put your names here, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_action },
+  { .name = "about", .activate = about_action },
+};
+
+static void
+descent_application_startup (GApplication *application)
+{
+  static const struct { const char *action; const char *accels[2]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+  };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (descent_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application), accels[i].action,
+                                           accels[i].accels);
+
+  gtk_css_provider_load_from_resource (css, "/io/github/descent/Descent/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+descent_application_class_init (DescentApplicationClass *klass)
+{
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  application_class->activate = descent_application_activate;
+  application_class->open = descent_application_open;
+  application_class->startup = descent_application_startup;
+}
+
+static void
+descent_application_init (DescentApplication *self)
+{
+}
+
+DescentApplication *
+descent_application_new (void)
+{
+  return g_object_new (DESCENT_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/descent/Descent",
+                       NULL);
+}

@@ -1,0 +1,267 @@
+/* test-window.c: the window as a teacher uses it, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <math.h>
+
+#include "app/descent-session.h"
+#include "app/descent-window.h"
+#include "render/descent-scene.h"
+
+static void
+wait_for (gboolean (*done) (gpointer), gpointer data, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (done (data));
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+not_loading (gpointer window)
+{
+  return !descent_window_is_loading (window);
+}
+
+static DescentWindow *
+open_window (void)
+{
+  DescentWindow *window = descent_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (200);
+  return window;
+}
+
+static void
+close_window (DescentWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_assert_finalize_object (window);
+}
+
+static void
+activate (DescentWindow *window,
+          const char    *action,
+          GVariant      *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+}
+
+static void
+test_opens_on_example (void)
+{
+  DescentWindow *window = open_window ();
+  DescentSession *session = descent_window_get_session (window);
+
+  g_assert_cmpuint (descent_dataset_get_n_rows (descent_session_get_dataset (session)), ==, 5);
+  g_assert_cmpuint (descent_session_get_n_steps (session), ==, 1000);
+  g_assert_cmpuint (descent_session_get_step (session), ==, 1000);
+  close_window (window);
+}
+
+static void
+test_alpha_adjustment (void)
+{
+  DescentWindow *window = open_window ();
+  DescentSession *session = descent_window_get_session (window);
+  GtkAdjustment *alpha_log = GTK_ADJUSTMENT (
+    gtk_widget_get_template_child (GTK_WIDGET (window), DESCENT_TYPE_WINDOW, "alpha_log"));
+  GtkAdjustment *alpha_exact = GTK_ADJUSTMENT (
+    gtk_widget_get_template_child (GTK_WIDGET (window), DESCENT_TYPE_WINDOW, "alpha_exact"));
+  double before = descent_session_get_scene (session)->state.theta[0];
+
+  /* The slider is log10 α: −1 is α = 0.1. */
+  gtk_adjustment_set_value (alpha_log, -1);
+  g_assert_cmpfloat (fabs (descent_session_get_alpha (session) - 0.1), <, 1e-12);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (alpha_exact) - 0.1), <, 1e-12);
+  g_assert_cmpfloat (descent_session_get_scene (session)->state.theta[0], !=, before);
+
+  /* The exact entry drives the slider back. */
+  gtk_adjustment_set_value (alpha_exact, 0.001);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (alpha_log) + 3), <, 1e-9);
+  close_window (window);
+}
+
+static void
+test_playback (void)
+{
+  DescentWindow *window = open_window ();
+  DescentSession *session = descent_window_get_session (window);
+  GtkAdjustment *timeline = GTK_ADJUSTMENT (
+    gtk_widget_get_template_child (GTK_WIDGET (window), DESCENT_TYPE_WINDOW,
+                                   "timeline_adjustment"));
+
+  activate (window, "win.to-start", NULL);
+  g_assert_cmpuint (descent_session_get_step (session), ==, 0);
+  activate (window, "win.step-forward", NULL);
+  activate (window, "win.step-forward", NULL);
+  g_assert_cmpuint (descent_session_get_step (session), ==, 2);
+  activate (window, "win.step-back", NULL);
+  g_assert_cmpuint (descent_session_get_step (session), ==, 1);
+  activate (window, "win.to-end", NULL);
+  g_assert_cmpuint (descent_session_get_step (session), ==, 1000);
+
+  gtk_adjustment_set_value (timeline, 250);
+  g_assert_cmpuint (descent_session_get_step (session), ==, 250);
+  g_assert_cmpuint (descent_session_get_scene (session)->state.step, ==, 250);
+
+  /* Play: the frame clock moves the step on. */
+  activate (window, "win.play", NULL);
+  g_assert_true (descent_session_get_playing (session));
+  spin (400);
+  g_assert_cmpuint (descent_session_get_step (session), >, 250);
+  activate (window, "win.play", NULL);
+  g_assert_false (descent_session_get_playing (session));
+
+  /* Closing mid-animation leaks nothing. */
+  activate (window, "win.play", NULL);
+  spin (50);
+  close_window (window);
+}
+
+static void
+test_open_files (void)
+{
+  DescentWindow *window = open_window ();
+  DescentSession *session = descent_window_get_session (window);
+  g_autofree char *cars = g_build_filename (g_getenv ("DESCENT_SAMPLES"), "cars.csv", NULL);
+  g_autofree char *bad = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "csv",
+                                           "text-only.csv", NULL);
+
+  activate (window, "win.open-file", g_variant_new_string (cars));
+  wait_for (not_loading, window, 5000);
+  g_assert_cmpuint (descent_dataset_get_n_rows (descent_session_get_dataset (session)), ==, 50);
+  g_assert_null (descent_window_get_error (window));
+
+  /* A bad file: the error is shown, the data stays. */
+  activate (window, "win.open-file", g_variant_new_string (bad));
+  wait_for (not_loading, window, 5000);
+  g_assert_nonnull (descent_window_get_error (window));
+  g_assert_nonnull (strstr (descent_window_get_error (window), "text-only.csv"));
+  g_assert_cmpuint (descent_dataset_get_n_rows (descent_session_get_dataset (session)), ==, 50);
+
+  /* Closing mid-load leaks nothing. */
+  activate (window, "win.open-file", g_variant_new_string (cars));
+  close_window (window);
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_export (void)
+{
+  DescentWindow *window = open_window ();
+  g_autofree char *folder = g_dir_make_tmp ("descent-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "step.png", NULL);
+  cairo_surface_t *image;
+
+  activate (window, "win.to-start", NULL);
+  activate (window, "win.export-file", g_variant_new_string (path));
+  wait_for (file_exists, path, 5000);
+  spin (100);
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1600);
+  cairo_surface_destroy (image);
+  g_unlink (path);
+  g_rmdir (folder);
+  close_window (window);
+}
+
+/* The window as a picture, into the build folder, to look at. */
+static void
+save_screenshot (const char *name,
+                 int         width,
+                 int         height)
+{
+  DescentWindow *window = descent_window_new (NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (400);
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
+                          gtk_widget_get_height (GTK_WIDGET (window)));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  gsk_renderer_unrealize (renderer);
+  g_test_message ("screenshot: %s", path);
+  g_clear_object (&paintable);
+  close_window (window);
+}
+
+static void
+test_screenshots (void)
+{
+  save_screenshot ("screenshot-1280x720.png", 1280, 720);
+  save_screenshot ("screenshot-narrow.png", 700, 900);
+
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      if (g_getenv ("DESCENT_REQUIRE_LOCALES") != NULL)
+        g_error ("locale zh_CN.UTF-8 is required but missing");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DESCENT_LOCALEDIR"));
+  save_screenshot ("screenshot-zh_CN-1280x720.png", 1280, 720);
+  save_screenshot ("screenshot-zh_CN-narrow.png", 700, 900);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display: run under xvfb-run\n");
+      return 0;
+    }
+  gtk_test_init (&argc, &argv, NULL);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_add_func ("/descent/window/opens-on-example", test_opens_on_example);
+  g_test_add_func ("/descent/window/alpha-adjustment", test_alpha_adjustment);
+  g_test_add_func ("/descent/window/playback", test_playback);
+  g_test_add_func ("/descent/window/open-files", test_open_files);
+  g_test_add_func ("/descent/window/export", test_export);
+  g_test_add_func ("/descent/window/screenshots", test_screenshots);
+
+  return g_test_run ();
+}
