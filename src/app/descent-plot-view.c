@@ -23,6 +23,7 @@ struct _DescentPlotView {
   DescentView     view;
   DescentAxes     axes;       /* as last painted */
   gboolean        painted;
+  cairo_surface_t *image;
 };
 
 G_DEFINE_FINAL_TYPE (DescentPlotView, descent_plot_view, GTK_TYPE_WIDGET)
@@ -61,25 +62,47 @@ text_size_for (GtkWidget *widget)
   return CLAMP (size, 9, 40);
 }
 
+/* The plot is painted into an image of our own and handed to GTK as a texture: the
+ * painters' caches (the contour field, the density of large data sets) apply to image
+ * targets, and every renderer then only copies pixels. */
 static void
 descent_plot_view_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
   DescentPlotView *self = DESCENT_PLOT_VIEW (widget);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
   DescentScene *scene;
   cairo_t *cr;
 
   if (self->session == NULL || width <= 1 || height <= 1)
     return;
 
+  if (self->image == NULL || cairo_image_surface_get_width (self->image) != width * scale
+      || cairo_image_surface_get_height (self->image) != height * scale)
+    {
+      g_clear_pointer (&self->image, cairo_surface_destroy);
+      self->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale,
+                                                height * scale);
+      cairo_surface_set_device_scale (self->image, scale, scale);
+    }
+
   scene = descent_session_get_scene (self->session);
   scene->theme = theme_for (widget);
   scene->text_size = text_size_for (widget);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cr = cairo_create (self->image);
   descent_paint_view (cr, width, height, scene, self->view, &self->axes);
   cairo_destroy (cr);
+  cairo_surface_flush (self->image);
   self->painted = TRUE;
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (self->image),
+                       (gsize) cairo_image_surface_get_stride (self->image) * height * scale);
+  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (self->image));
+  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
 static void
@@ -154,6 +177,7 @@ descent_plot_view_dispose (GObject *object)
   DescentPlotView *self = DESCENT_PLOT_VIEW (object);
 
   descent_plot_view_set_session (self, NULL);
+  g_clear_pointer (&self->image, cairo_surface_destroy);
   G_OBJECT_CLASS (descent_plot_view_parent_class)->dispose (object);
 }
 

@@ -42,8 +42,8 @@ struct _DescentWindow {
   GtkLabel             *error_label;
   GtkInfoBar           *notice_bar;
   GtkLabel             *notice_label;
-  GtkInfoBar           *diverge_bar;
-  GtkLabel             *diverge_label;
+  GtkInscription       *diverge_label;
+  GtkWidget            *safe_alpha_button;
   GtkRevealer          *loading_revealer;
   GtkLabel             *loading_label;
   GtkProgressBar       *loading_progress;
@@ -56,7 +56,7 @@ struct _DescentWindow {
   GtkAdjustment        *timeline_adjustment;
   GtkAdjustment        *speed_adjustment;
   GtkButton            *play_button;
-  GtkLabel             *status_label;
+  GtkInscription       *status_label;
 };
 
 G_DEFINE_FINAL_TYPE (DescentWindow, descent_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -154,24 +154,31 @@ update_status (DescentWindow *self)
   if (reason != NULL)
     {
       g_autofree char *with_reason = g_strdup_printf ("%s   (%s)", status, reason);
-      gtk_label_set_text (self->status_label, with_reason);
+      gtk_inscription_set_text (self->status_label, with_reason);
     }
   else
-    gtk_label_set_text (self->status_label, status);
+    gtk_inscription_set_text (self->status_label, status);
 
+  /* The warning keeps its place when hidden, so dragging α across α_crit moves nothing. */
   if (diverges)
     {
-      g_autofree char *alpha = descent_format_value (scene->params->alpha, 3);
       g_autofree char *critical = descent_format_value (problem->alpha_critical, 3);
-      g_autofree char *text = g_strdup_printf (
-        _("The descent diverges: the learning rate α = %s is above α_crit = %s, so every step "
-          "overshoots further. Choose α below α_crit."), alpha, critical);
-      gtk_label_set_text (self->diverge_label, text);
+      g_autofree char *text = g_strdup_printf (_("Diverges: choose α below α_crit = %s"),
+                                               critical);
+      gtk_inscription_set_text (self->diverge_label, text);
       gtk_widget_add_css_class (GTK_WIDGET (self->alpha_scale), "diverging");
     }
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->alpha_scale), "diverging");
-  gtk_info_bar_set_revealed (self->diverge_bar, diverges);
+  gtk_widget_set_opacity (GTK_WIDGET (self->diverge_label), diverges ? 1 : 0);
+  gtk_widget_set_opacity (self->safe_alpha_button, diverges ? 1 : 0);
+  gtk_widget_set_can_target (self->safe_alpha_button, diverges);
+  gtk_widget_set_can_focus (self->safe_alpha_button, diverges);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.safe-alpha", diverges);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->diverge_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  diverges ? gtk_inscription_get_text (self->diverge_label) : "",
+                                  -1);
 }
 
 static void
@@ -386,7 +393,8 @@ on_loaded (GObject      *source,
     g_autofree char *uri = g_filename_to_uri (data->path, NULL, NULL);
     g_autofree char *folder = g_path_get_dirname (data->path);
 
-    if (uri != NULL)
+    /* Recent files belong to the application; a bare window (in tests) has none. */
+    if (uri != NULL && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
       gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
     g_settings_set_string (self->settings, "last-folder", folder);
   }
@@ -829,8 +837,8 @@ descent_window_class_init (DescentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, notice_bar);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, notice_label);
-  gtk_widget_class_bind_template_child (widget_class, DescentWindow, diverge_bar);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, diverge_label);
+  gtk_widget_class_bind_template_child (widget_class, DescentWindow, safe_alpha_button);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, loading_revealer);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, loading_progress);

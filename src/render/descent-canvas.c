@@ -15,6 +15,65 @@
 
 #include "descent-canvas.h"
 
+struct _DescentTextCache {
+  PangoContext *context;
+  GHashTable   *layouts;     /* "style\x1ftext" → PangoLayout */
+  double        text_size;
+};
+
+/* Past this many, the cache starts over: numbers in captions change every frame. */
+#define TEXT_CACHE_MAX 1024
+
+static void
+set_font_options (PangoContext *context)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+}
+
+DescentTextCache *
+descent_text_cache_new (void)
+{
+  DescentTextCache *cache = g_new0 (DescentTextCache, 1);
+
+  cache->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  set_font_options (cache->context);
+  cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return cache;
+}
+
+void
+descent_text_cache_free (DescentTextCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->layouts);
+  g_object_unref (cache->context);
+  g_free (cache);
+}
+
+/* Lays text out through @cache from now on. Its layouts are drawn without following the
+ * transform (metrics are not hinted, so they do not depend on it). */
+void
+descent_canvas_use_cache (DescentCanvas    *canvas,
+                          DescentTextCache *cache)
+{
+  g_return_if_fail (canvas != NULL);
+  g_return_if_fail (cache != NULL);
+
+  if (cache->text_size != canvas->text_size)
+    {
+      g_hash_table_remove_all (cache->layouts);
+      cache->text_size = canvas->text_size;
+    }
+  canvas->cache = cache;
+}
+
 void
 descent_canvas_init (DescentCanvas        *canvas,
                      cairo_t              *cr,
@@ -22,7 +81,6 @@ descent_canvas_init (DescentCanvas        *canvas,
                      double                text_size)
 {
   static const double scale[] = { 1.0, 0.88, 1.15 };
-  cairo_font_options_t *options;
 
   g_return_if_fail (canvas != NULL);
   g_return_if_fail (cr != NULL);
@@ -31,14 +89,9 @@ descent_canvas_init (DescentCanvas        *canvas,
   canvas->palette = palette;
   canvas->text_size = text_size;
   canvas->unit = text_size / 14.0;
+  canvas->cache = NULL;
   canvas->context = pango_cairo_create_context (cr);
-
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (canvas->context, options);
-  cairo_font_options_destroy (options);
+  set_font_options (canvas->context);
 
   canvas->layout = pango_layout_new (canvas->context);
   canvas->style = -1;
@@ -68,6 +121,25 @@ set_text (DescentCanvas    *canvas,
           DescentTextStyle  style,
           const char       *text)
 {
+  if (canvas->cache != NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("%d\x1f%s", style, text);
+      PangoLayout *layout = g_hash_table_lookup (canvas->cache->layouts, key);
+
+      if (layout == NULL)
+        {
+          if (g_hash_table_size (canvas->cache->layouts) >= TEXT_CACHE_MAX)
+            g_hash_table_remove_all (canvas->cache->layouts);
+          layout = pango_layout_new (canvas->cache->context);
+          pango_layout_set_font_description (layout, canvas->fonts[style]);
+          pango_layout_set_text (layout, text, -1);
+          g_hash_table_insert (canvas->cache->layouts, g_steal_pointer (&key), layout);
+        }
+      canvas->current = layout;
+      return;
+    }
+
+  canvas->current = canvas->layout;
   if (canvas->style != (int) style)
     {
       pango_layout_set_font_description (canvas->layout, canvas->fonts[style]);
@@ -86,7 +158,7 @@ descent_canvas_measure (DescentCanvas    *canvas,
   PangoRectangle logical;
 
   set_text (canvas, style, text);
-  pango_layout_get_extents (canvas->layout, NULL, &logical);
+  pango_layout_get_extents (canvas->current, NULL, &logical);
   if (width != NULL)
     *width = (double) logical.width / PANGO_SCALE;
   if (height != NULL)
@@ -107,9 +179,10 @@ descent_canvas_text (DescentCanvas    *canvas,
   double width, height;
 
   descent_canvas_measure (canvas, style, text, &width, &height);
-  pango_cairo_update_context (canvas->cr, canvas->context);
+  if (canvas->cache == NULL)
+    pango_cairo_update_context (canvas->cr, canvas->context);
   cairo_move_to (canvas->cr, x - xalign * width, y - yalign * height);
-  pango_cairo_show_layout (canvas->cr, canvas->layout);
+  pango_cairo_show_layout (canvas->cr, canvas->current);
   cairo_new_path (canvas->cr);
 }
 
@@ -165,14 +238,15 @@ descent_canvas_text_fit (DescentCanvas    *canvas,
       descent_canvas_text (canvas, style, text, x, y, 0, 0);
       return;
     }
-  pango_layout_set_width (canvas->layout, (int) (MAX (max_width, 1) * PANGO_SCALE));
-  pango_layout_set_ellipsize (canvas->layout, PANGO_ELLIPSIZE_END);
-  pango_cairo_update_context (canvas->cr, canvas->context);
+  pango_layout_set_width (canvas->current, (int) (MAX (max_width, 1) * PANGO_SCALE));
+  pango_layout_set_ellipsize (canvas->current, PANGO_ELLIPSIZE_END);
+  if (canvas->cache == NULL)
+    pango_cairo_update_context (canvas->cr, canvas->context);
   cairo_move_to (canvas->cr, x, y);
-  pango_cairo_show_layout (canvas->cr, canvas->layout);
+  pango_cairo_show_layout (canvas->cr, canvas->current);
   cairo_new_path (canvas->cr);
-  pango_layout_set_width (canvas->layout, -1);
-  pango_layout_set_ellipsize (canvas->layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_width (canvas->current, -1);
+  pango_layout_set_ellipsize (canvas->current, PANGO_ELLIPSIZE_NONE);
 }
 
 /* Tick labels of 14 px on a 1600 × 900 figure, growing and shrinking with its area. */

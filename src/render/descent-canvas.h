@@ -18,6 +18,10 @@ typedef enum {
   DESCENT_TEXT_TITLE,
 } DescentTextStyle;
 
+/* Laid-out text kept between paints: tick labels and titles rarely change from one frame
+ * to the next, and shaping them is most of a frame's text work. */
+typedef struct _DescentTextCache DescentTextCache;
+
 typedef struct {
   cairo_t              *cr;
   const DescentPalette *palette;
@@ -25,9 +29,16 @@ typedef struct {
   double                unit;       /* line widths and marker sizes scale with it */
   PangoContext         *context;
   PangoLayout          *layout;
+  PangoLayout          *current;    /* the one the last text went into */
   PangoFontDescription *fonts[3];
   int                   style;      /* the layout's font, or -1 */
+  DescentTextCache     *cache;      /* borrowed, or NULL */
 } DescentCanvas;
+
+DescentTextCache *descent_text_cache_new  (void);
+void              descent_text_cache_free (DescentTextCache *cache);
+void              descent_canvas_use_cache (DescentCanvas    *canvas,
+                                            DescentTextCache *cache);
 
 void descent_canvas_init    (DescentCanvas        *canvas,
                              cairo_t              *cr,

@@ -151,6 +151,9 @@ paint (cairo_t            *cr,
 
   size = text_size (scene, width, height, view);
   descent_canvas_init (&canvas, cr, palette, size);
+  if (scene->cache->text == NULL)
+    scene->cache->text = descent_text_cache_new ();
+  descent_canvas_use_cache (&canvas, scene->cache->text);
   cairo_save (cr);
 
   descent_set_color (cr, &palette->background, 1);

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "descent-canvas.h"
 #include "descent-scene.h"
 
 #define CONTOUR_CELLS 200
@@ -123,6 +124,7 @@ descent_scene_free (DescentScene *self)
     {
       g_clear_pointer (&self->cache->field, cairo_surface_destroy);
       g_clear_pointer (&self->cache->density, descent_density_free);
+      g_clear_pointer (&self->cache->text, descent_text_cache_free);
     }
   g_free (self->cache);
   g_free (self);

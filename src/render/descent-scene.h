@@ -52,6 +52,7 @@ typedef struct {
   guint            field_serial;
   double           field_unit;
   DescentDensity  *density;      /* the data plot's points, binned per pixel */
+  struct _DescentTextCache *text;
 } DescentSceneCache;
 
 struct _DescentScene {
