@@ -261,10 +261,26 @@ descent_session_set_dataset (DescentSession *self,
       g_warning ("Cannot fit this data set: %s", error->message);
       return;
     }
+  descent_session_set_data (self, dataset, &problem);
+}
+
+/* The same, with the problem already worked out (on a loader's thread: the statistics
+ * of millions of rows take longer than a frame). */
+void
+descent_session_set_data (DescentSession       *self,
+                          DescentDataset       *dataset,
+                          const DescentProblem *problem)
+{
+  g_return_if_fail (DESCENT_IS_SESSION (self));
+  g_return_if_fail (dataset != NULL);
+  g_return_if_fail (problem != NULL);
+
+  if (dataset == self->dataset)
+    return;
 
   g_clear_pointer (&self->dataset, descent_dataset_unref);
   self->dataset = descent_dataset_ref (dataset);
-  self->problem = problem;
+  self->problem = *problem;
   self->params.theta_start[0] = 0;
   self->params.theta_start[1] = 0;
 

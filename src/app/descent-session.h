@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "core/descent-dataset.h"
+#include "core/descent-problem.h"
 #include "render/descent-scene.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,9 @@ DescentScene   *descent_session_get_scene      (DescentSession *self);
 DescentDataset *descent_session_get_dataset    (DescentSession *self);
 void            descent_session_set_dataset    (DescentSession *self,
                                                 DescentDataset *dataset);
+void            descent_session_set_data       (DescentSession       *self,
+                                                DescentDataset       *dataset,
+                                                const DescentProblem *problem);
 double          descent_session_get_alpha      (DescentSession *self);
 void            descent_session_set_alpha      (DescentSession *self,
                                                 double          alpha);

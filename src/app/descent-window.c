@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "core/descent-csv.h"
+#include "core/descent-statistics.h"
 #include "descent-plot-grid.h"
 #include "descent-window.h"
 #include "render/descent-export.h"
@@ -283,8 +284,9 @@ safe_alpha_action (GtkWidget  *widget,
 /* Loading */
 
 typedef struct {
-  char          *path;
-  DescentWindow *window;   /* weak: only touched on the main thread */
+  char           *path;
+  DescentWindow  *window;   /* weak: only touched on the main thread */
+  DescentProblem  problem;  /* worked out on the loader's thread */
 } LoadData;
 
 static void
@@ -314,12 +316,28 @@ load_thread (GTask        *task,
   GError *error = NULL;
   DescentDataset *dataset;
 
-  dataset = descent_csv_load (data->path, NULL, NULL, on_load_progress, source_object,
+  DescentCsvOptions options = DESCENT_CSV_OPTIONS_INIT;
+  DescentStatistics stats;
+
+  /* One core stays with the window, so it keeps drawing while a large file loads. */
+  options.threads = MAX (1, g_get_num_processors () - 1);
+  dataset = descent_csv_load (data->path, &options, NULL, on_load_progress, source_object,
                               cancellable, &error);
   if (dataset == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, dataset, (GDestroyNotify) descent_dataset_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  descent_statistics_compute (&stats, descent_dataset_get_x (dataset),
+                              descent_dataset_get_y (dataset),
+                              descent_dataset_get_n_rows (dataset));
+  if (!descent_problem_init (&data->problem, &stats, &error))
+    {
+      descent_dataset_unref (dataset);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, dataset, (GDestroyNotify) descent_dataset_unref);
 }
 
 static gboolean
@@ -379,12 +397,7 @@ on_loaded (GObject      *source,
     }
 
   descent_session_set_playing (self->session, FALSE);
-  descent_session_set_dataset (self->session, dataset);
-  if (descent_session_get_dataset (self->session) != dataset)
-    {
-      show_error (self, _("This data cannot be fitted: all x values are the same."));
-      return;
-    }
+  descent_session_set_data (self->session, dataset, &data->problem);
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
   g_clear_pointer (&self->error, g_free);
   gtk_window_set_title (GTK_WINDOW (self), display);

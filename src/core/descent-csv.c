@@ -934,6 +934,7 @@ typedef struct {
   DescentCsvProgressFunc   progress;
   gpointer                 progress_data;
   GCancellable            *cancellable;
+  guint                    threads;
 
   /* everything read so far that no unit has taken yet */
   char                    *buffer;
@@ -1384,7 +1385,8 @@ parse_body (Reader  *reader,
             GError **error)
 {
   DescentCsvFormat *format = reader->format;
-  guint n_workers = CLAMP (g_get_num_processors (), 1, MAX_WORKERS);
+  guint n_workers = CLAMP (reader->threads > 0 ? reader->threads : g_get_num_processors (), 1,
+                           MAX_WORKERS);
   Pipeline pipeline = { 0 };
   gboolean first_unit = TRUE;
   gboolean sequential = FALSE;
@@ -1571,6 +1573,7 @@ descent_csv_load (const char               *path,
   reader.progress = progress;
   reader.progress_data = progress_data;
   reader.cancellable = cancellable;
+  reader.threads = options->threads;
   reader.skips = g_array_new (FALSE, FALSE, sizeof (Skip));
   local_format.encoding = g_strdup ("UTF-8");
 

@@ -47,9 +47,10 @@ typedef struct {
   DescentCsvHeader  header;
   const char       *x_column;   /* a name or a 1-based index; NULL: the first numeric column */
   const char       *y_column;   /* NULL: the next numeric column */
+  guint             threads;    /* parsing threads; 0: one per core */
 } DescentCsvOptions;
 
-#define DESCENT_CSV_OPTIONS_INIT { '\0', '\0', DESCENT_CSV_HEADER_AUTO, NULL, NULL }
+#define DESCENT_CSV_OPTIONS_INIT { '\0', '\0', DESCENT_CSV_HEADER_AUTO, NULL, NULL, 0 }
 
 /* What the reader settled on, for the caller to show or to reuse. */
 typedef struct {

@@ -188,7 +188,7 @@ density_image (const DescentDensity *density,
                DescentTheme          theme)
 {
   cairo_surface_t *image;
-  guint32 lookup[256];
+  guint32 lookup[256], by_count[1024];
   double scale = 255.0 / log1p (MAX (density->max_count, 1));
   guint8 *data;
   int stride;
@@ -204,6 +204,10 @@ density_image (const DescentDensity *density,
                   | (guint32) (color.g * 255 + 0.5) << 8 | (guint32) (color.b * 255 + 0.5);
     }
 
+  /* Most pixels hold a few points: their colours once, not a logarithm per pixel. */
+  for (guint i = 1; i < G_N_ELEMENTS (by_count); i++)
+    by_count[i] = lookup[(guint) (log1p (i) * scale + 0.5)];
+
   image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, density->width, density->height);
   if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
     return image;
@@ -215,7 +219,16 @@ density_image (const DescentDensity *density,
       const guint32 *counts = density->counts + (gsize) v * density->width;
 
       for (guint u = 0; u < density->width; u++)
-        row[u] = counts[u] == 0 ? 0 : lookup[(guint) (log1p (counts[u]) * scale + 0.5)];
+        {
+          guint32 count = counts[u];
+
+          if (count == 0)
+            row[u] = 0;
+          else if (count < G_N_ELEMENTS (by_count))
+            row[u] = by_count[count];
+          else
+            row[u] = lookup[(guint) (log1p (count) * scale + 0.5)];
+        }
     }
   cairo_surface_mark_dirty (image);
   return image;
@@ -244,18 +257,20 @@ descent_density_new (const DescentScene *scene,
   sx = width / (scene->data_range[1] - scene->data_range[0]);
   sy = height / (scene->data_range[3] - scene->data_range[2]);
 
-  for (gsize i = 0; i < n; i++)
-    {
-      double u = (x[i] - scene->data_range[0]) * sx;
-      double v = (scene->data_range[3] - y[i]) * sy;
-      guint32 *count;
+  {
+    const double x0 = scene->data_range[0], y1 = scene->data_range[3];
+    guint32 *counts = density->counts;
 
-      if (!(u >= 0 && u < width && v >= 0 && v < height))
-        continue;
-      count = &density->counts[(gsize) v * width + (gsize) u];
-      if (*count < G_MAXUINT32)
-        (*count)++;
-    }
+    for (gsize i = 0; i < n; i++)
+      {
+        double u = (x[i] - x0) * sx;
+        double v = (y1 - y[i]) * sy;
+
+        /* Points outside the range (none, by construction) and NaN fail the test. */
+        if (G_LIKELY (u >= 0 && u < width && v >= 0 && v < height))
+          counts[(gsize) v * width + (gsize) u]++;
+      }
+  }
   for (gsize i = 0; i < (gsize) width * height; i++)
     density->max_count = MAX (density->max_count, density->counts[i]);
   density->theme = scene->theme;

@@ -202,7 +202,7 @@ bench_load (guint64 rows)
   DescentWindow *window = descent_window_new (NULL);
   Gaps gaps = { 0 };
   guint sampler;
-  gint64 start, took;
+  gint64 start, took, while_loading;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   gtk_window_present (GTK_WINDOW (window));
@@ -215,14 +215,17 @@ bench_load (guint64 rows)
   while (descent_window_is_loading (window))
     g_main_context_iteration (NULL, TRUE);
   took = g_get_monotonic_time () - start;
-  /* The frame after the data arrives: binning and the new contours. */
-  for (int i = 0; i < 20; i++)
+  while_loading = gaps.longest;
+  gaps.longest = 0;
+  /* The frames after the data arrives: binning the points, the new contours. */
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < 300000)
     g_main_context_iteration (NULL, FALSE);
   g_source_remove (sampler);
 
-  g_print ("loading %" G_GUINT64_FORMAT " rows in the window: %.2f s, the main loop was "
-           "blocked for at most %.1f ms (goal <= 50 ms)\n", rows, took / 1e6,
-           gaps.longest / 1e3);
+  g_print ("loading %" G_GUINT64_FORMAT " rows in the window: %.2f s; the main loop was "
+           "blocked for at most %.1f ms while reading and %.1f ms while showing the new data "
+           "(goal <= 50 ms)\n", rows, took / 1e6, while_loading / 1e3, gaps.longest / 1e3);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
