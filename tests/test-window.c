@@ -161,6 +161,33 @@ test_open_files (void)
   g_assert_nonnull (strstr (descent_window_get_error (window), "text-only.csv"));
   g_assert_cmpuint (descent_dataset_get_n_rows (descent_session_get_dataset (session)), ==, 50);
 
+  /* More than two columns: a choice of x and y, and the choice is kept for the file. */
+  {
+    g_autofree char *mtcars = g_build_filename (g_getenv ("DESCENT_SAMPLES"), "mtcars.csv", NULL);
+    GtkDropDown *x_column = GTK_DROP_DOWN (
+      gtk_widget_get_template_child (GTK_WIDGET (window), DESCENT_TYPE_WINDOW, "x_column"));
+    DescentDataset *dataset;
+
+    activate (window, "win.open-file", g_variant_new_string (mtcars));
+    wait_for (not_loading, window, 5000);
+    dataset = descent_session_get_dataset (session);
+    g_assert_cmpstr (descent_dataset_get_x_name (dataset), ==, "wt");
+    g_assert_cmpstr (descent_dataset_get_y_name (dataset), ==, "mpg");
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (x_column)), ==, 3);
+
+    gtk_drop_down_set_selected (x_column, 2);
+    wait_for (not_loading, window, 5000);
+    dataset = descent_session_get_dataset (session);
+    g_assert_cmpstr (descent_dataset_get_x_name (dataset), ==, "hp");
+
+    /* Opened again, the file comes back with hp as x. */
+    activate (window, "win.open-file", g_variant_new_string (cars));
+    wait_for (not_loading, window, 5000);
+    activate (window, "win.open-file", g_variant_new_string (mtcars));
+    wait_for (not_loading, window, 5000);
+    g_assert_cmpstr (descent_dataset_get_x_name (descent_session_get_dataset (session)), ==, "hp");
+  }
+
   /* Closing mid-load leaks nothing. */
   activate (window, "win.open-file", g_variant_new_string (cars));
   close_window (window);

@@ -37,6 +37,7 @@ struct _DescentWindow {
   guint                 progress_id;
   int                   progress;          /* ‰, or -1 when unknown; written by the loader */
   char                 *error;
+  char                 *path;              /* the file shown, or NULL */
 
   /* Template children */
   GtkInfoBar           *error_bar;
@@ -49,6 +50,9 @@ struct _DescentWindow {
   GtkLabel             *loading_label;
   GtkProgressBar       *loading_progress;
   DescentPlotGrid      *plots;
+  GtkRevealer          *columns_revealer;
+  GtkDropDown          *x_column;
+  GtkDropDown          *y_column;
   GtkScale             *alpha_scale;
   GtkAdjustment        *alpha_log;
   GtkAdjustment        *alpha_exact;
@@ -284,15 +288,18 @@ safe_alpha_action (GtkWidget  *widget,
 /* Loading */
 
 typedef struct {
-  char           *path;
-  DescentWindow  *window;   /* weak: only touched on the main thread */
-  DescentProblem  problem;  /* worked out on the loader's thread */
+  char             *path;
+  DescentWindow    *window;   /* weak: only touched on the main thread */
+  int               columns[2];  /* x and y, 0-based, or -1 to let the reader choose */
+  DescentProblem    problem;  /* worked out on the loader's thread */
+  DescentCsvFormat  format;
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
   g_free (data->path);
+  descent_csv_format_clear (&data->format);
   g_free (data);
 }
 
@@ -317,12 +324,19 @@ load_thread (GTask        *task,
   DescentDataset *dataset;
 
   DescentCsvOptions options = DESCENT_CSV_OPTIONS_INIT;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
   DescentStatistics stats;
 
   /* One core stays with the window, so it keeps drawing while a large file loads. */
   options.threads = MAX (1, g_get_num_processors () - 1);
-  dataset = descent_csv_load (data->path, &options, NULL, on_load_progress, source_object,
-                              cancellable, &error);
+  if (data->columns[0] >= 0 && data->columns[1] >= 0)
+    {
+      options.x_column = x = g_strdup_printf ("%d", data->columns[0] + 1);
+      options.y_column = y = g_strdup_printf ("%d", data->columns[1] + 1);
+    }
+  dataset = descent_csv_load (data->path, &options, &data->format, on_load_progress,
+                              source_object, cancellable, &error);
   if (dataset == NULL)
     {
       g_task_return_error (task, error);
@@ -362,6 +376,10 @@ finish_loading (DescentWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
 }
 
+static void show_columns       (DescentWindow          *self,
+                                const DescentCsvFormat *format);
+static void on_column_selected (DescentWindow          *self);
+
 static void
 on_loaded (GObject      *source,
            GAsyncResult *result,
@@ -398,6 +416,9 @@ on_loaded (GObject      *source,
 
   descent_session_set_playing (self->session, FALSE);
   descent_session_set_data (self->session, dataset, &data->problem);
+  g_free (self->path);
+  self->path = g_strdup (data->path);
+  show_columns (self, &data->format);
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
   g_clear_pointer (&self->error, g_free);
   gtk_window_set_title (GTK_WINDOW (self), display);
@@ -428,9 +449,80 @@ on_loaded (GObject      *source,
     gtk_info_bar_set_revealed (self->notice_bar, FALSE);
 }
 
+static void load_columns (DescentWindow *self,
+                          const char    *path,
+                          int            x,
+                          int            y);
+
+/* Files with more than two columns get a choice of x and y, remembered per file. */
+static void
+show_columns (DescentWindow          *self,
+              const DescentCsvFormat *format)
+{
+  g_autoptr(GtkStringList) names = NULL;
+
+  if (format->n_columns <= 2 || format->column_names == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->columns_revealer, FALSE);
+      return;
+    }
+
+  names = gtk_string_list_new ((const char *const *) format->column_names);
+  g_signal_handlers_block_by_func (self->x_column, on_column_selected, self);
+  g_signal_handlers_block_by_func (self->y_column, on_column_selected, self);
+  gtk_drop_down_set_model (self->x_column, G_LIST_MODEL (names));
+  gtk_drop_down_set_model (self->y_column, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->x_column, format->x_index);
+  gtk_drop_down_set_selected (self->y_column, format->y_index);
+  g_signal_handlers_unblock_by_func (self->x_column, on_column_selected, self);
+  g_signal_handlers_unblock_by_func (self->y_column, on_column_selected, self);
+  gtk_revealer_set_reveal_child (self->columns_revealer, TRUE);
+}
+
+static void
+on_column_selected (DescentWindow *self)
+{
+  guint x = gtk_drop_down_get_selected (self->x_column);
+  guint y = gtk_drop_down_get_selected (self->y_column);
+  g_autoptr(GVariant) old = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *path;
+  guint32 old_x, old_y;
+
+  if (self->path == NULL || x == GTK_INVALID_LIST_POSITION || y == GTK_INVALID_LIST_POSITION)
+    return;
+
+  old = g_settings_get_value (self->settings, "columns");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{s(uu)}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s(uu)}", &path, &old_x, &old_y))
+    if (!g_str_equal (path, self->path))
+      g_variant_builder_add (&builder, "{s(uu)}", path, old_x, old_y);
+  g_variant_builder_add (&builder, "{s(uu)}", self->path, x, y);
+  g_settings_set_value (self->settings, "columns", g_variant_builder_end (&builder));
+
+  load_columns (self, self->path, (int) x, (int) y);
+}
+
 static void
 load_path (DescentWindow *self,
            const char    *path)
+{
+  g_autoptr(GVariant) remembered = g_settings_get_value (self->settings, "columns");
+  guint32 x, y;
+
+  if (g_variant_lookup (remembered, path, "(uu)", &x, &y))
+    load_columns (self, path, (int) x, (int) y);
+  else
+    load_columns (self, path, -1, -1);
+}
+
+static void
+load_columns (DescentWindow *self,
+              const char    *path,
+              int            x,
+              int            y)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *display = g_filename_display_basename (path);
@@ -445,6 +537,8 @@ load_path (DescentWindow *self,
   data = g_new0 (LoadData, 1);
   data->path = g_strdup (path);
   data->window = self;
+  data->columns[0] = x;
+  data->columns[1] = y;
   task = g_task_new (self, self->load_cancellable, on_loaded, NULL);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_set_return_on_cancel (task, FALSE);
@@ -831,6 +925,7 @@ descent_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (descent_window_parent_class)->dispose (object);
 }
@@ -856,6 +951,9 @@ descent_window_class_init (DescentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, plots);
+  gtk_widget_class_bind_template_child (widget_class, DescentWindow, columns_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DescentWindow, x_column);
+  gtk_widget_class_bind_template_child (widget_class, DescentWindow, y_column);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, alpha_scale);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, alpha_log);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, alpha_exact);
@@ -936,6 +1034,11 @@ descent_window_init (DescentWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
+
+  g_signal_connect_swapped (self->x_column, "notify::selected", G_CALLBACK (on_column_selected),
+                            self);
+  g_signal_connect_swapped (self->y_column, "notify::selected", G_CALLBACK (on_column_selected),
+                            self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

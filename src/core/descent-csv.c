@@ -97,6 +97,7 @@ descent_csv_format_clear (DescentCsvFormat *format)
 {
   g_return_if_fail (format != NULL);
   g_clear_pointer (&format->encoding, g_free);
+  g_clear_pointer (&format->column_names, g_strfreev);
 }
 
 /* Text from the file, made fit to show: GB18030 where it is not UTF-8, trimmed, shortened. */
@@ -1247,6 +1248,12 @@ sniff (Reader                  *reader,
   reader->column_names = g_new0 (char *, 3);
   reader->column_names[0] = column_display_name (format->header ? first : NULL, format->x_index);
   reader->column_names[1] = column_display_name (format->header ? first : NULL, format->y_index);
+
+  /* Every column's name, for a caller that lets people choose. */
+  g_strfreev (format->column_names);
+  format->column_names = g_new0 (char *, format->n_columns + 1);
+  for (guint j = 0; j < format->n_columns; j++)
+    format->column_names[j] = column_display_name (format->header ? first : NULL, j);
   return TRUE;
 }
 

@@ -61,6 +61,7 @@ typedef struct {
   guint    y_index;
   guint    n_columns;
   char    *encoding;            /* "UTF-8", "UTF-16LE", "GB18030", … */
+  char   **column_names;        /* all n_columns of them */
 } DescentCsvFormat;
 
 typedef void (*DescentCsvProgressFunc) (guint64  bytes_done,
