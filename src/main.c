@@ -490,6 +490,7 @@ typedef struct {
   Options *options;
   double   alpha;
   guint64  iterations;
+  double   theta[2];
 } WindowStart;
 
 /* The first window takes -a, -n and the start from the command line. */
@@ -504,6 +505,7 @@ on_window_added (GtkApplication *application,
     descent_session_set_alpha (session, start->alpha);
   if (start->iterations > 0)
     descent_session_set_iterations (session, (guint) start->iterations);
+  descent_session_set_start (session, start->theta[0], start->theta[1]);
   g_signal_handlers_disconnect_by_func (application, on_window_added, start);
 }
 
@@ -513,7 +515,7 @@ run_window (Options    *options,
 {
   g_autoptr(DescentApplication) application = NULL;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  WindowStart start = { options, 0, 0 };
+  WindowStart start = { options, 0, 0, { 0, 0 } };
   DescentCsvOptions csv_options;
   DescentRunParams params;
   const char *file;
@@ -523,6 +525,14 @@ run_window (Options    *options,
   if (status != EXIT_OK)
     return status;
   start.alpha = options->alpha != NULL ? params.alpha : 0;
+  start.theta[0] = params.theta_start[0];
+  start.theta[1] = params.theta_start[1];
+  /* The window chooses columns and formats with its own controls. */
+  if (options->x_column != NULL || options->y_column != NULL || options->delimiter != NULL
+      || options->decimal != NULL || options->header || options->no_header
+      || options->tolerance != NULL || options->trajectory != NULL)
+    return usage_error (_("Column, format, --tolerance and --trajectory options go with "
+                          "--summary, --export or --frames."));
   if (options->alpha != NULL
       && !(start.alpha >= DESCENT_SESSION_MIN_ALPHA && start.alpha <= DESCENT_SESSION_MAX_ALPHA))
     return usage_error (_("In the window, --alpha goes from 0.000001 to 10, not “%s”."),

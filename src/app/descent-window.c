@@ -53,6 +53,7 @@ struct _DescentWindow {
   GtkRevealer          *columns_revealer;
   GtkDropDown          *x_column;
   GtkDropDown          *y_column;
+  GMenu                *recent_menu;
   GtkScale             *alpha_scale;
   GtkAdjustment        *alpha_log;
   GtkAdjustment        *alpha_exact;
@@ -887,6 +888,47 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* Recent files: the data files the recent list knows of, newest first. */
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *ta = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *tb = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return g_date_time_compare (tb, ta);
+}
+
+static void
+update_recent (DescentWindow *self)
+{
+  static const char *const types[] = { "text/csv", "text/tab-separated-values", "text/plain" };
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  items = g_list_sort (items, compare_recent);
+  for (GList *l = items; l != NULL && shown < 8; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *type = gtk_recent_info_get_mime_type (info);
+      g_autofree char *path = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!gtk_recent_info_is_local (info) || !g_strv_contains (types, type))
+        continue;
+      path = g_filename_from_uri (gtk_recent_info_get_uri (info), NULL, NULL);
+      if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-file", g_variant_new_string (path));
+      g_menu_append_item (self->recent_menu, item);
+      shown++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
 /* Drag and drop */
 
 static gboolean
@@ -954,6 +996,7 @@ descent_window_class_init (DescentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, columns_revealer);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, x_column);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, y_column);
+  gtk_widget_class_bind_template_child (widget_class, DescentWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, alpha_scale);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, alpha_log);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, alpha_exact);
@@ -1034,6 +1077,10 @@ descent_window_init (DescentWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+  update_recent (self);
 
   g_signal_connect_swapped (self->x_column, "notify::selected", G_CALLBACK (on_column_selected),
                             self);
