@@ -206,7 +206,7 @@ density_image (const DescentDensity *density,
 
   /* Most pixels hold a few points: their colours once, not a logarithm per pixel. */
   for (guint i = 1; i < G_N_ELEMENTS (by_count); i++)
-    by_count[i] = lookup[(guint) (log1p (i) * scale + 0.5)];
+    by_count[i] = lookup[MIN ((guint) (log1p (i) * scale + 0.5), 255)];
 
   image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, density->width, density->height);
   if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
