@@ -55,6 +55,7 @@ struct _DescentWindow {
   GtkDropDown          *y_column;
   GMenu                *recent_menu;
   GtkScale             *alpha_scale;
+  GtkDrawingArea       *alpha_zones;
   GtkAdjustment        *alpha_log;
   GtkAdjustment        *alpha_exact;
   GtkAdjustment        *iterations_log;
@@ -187,6 +188,61 @@ update_status (DescentWindow *self)
                                   -1);
 }
 
+static GtkWidget *
+find_by_css_name (GtkWidget  *widget,
+                  const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_str_equal (gtk_widget_get_css_name (child), name))
+        return child;
+      found = find_by_css_name (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Over the α slider's trough: the values above α_crit, shaded as the ones that diverge. */
+static void
+draw_alpha_zones (GtkDrawingArea *area,
+                  cairo_t        *cr,
+                  int             width,
+                  int             height,
+                  gpointer        user_data)
+{
+  DescentWindow *self = user_data;
+  double critical = descent_session_get_scene (self->session)->problem->alpha_critical;
+  GtkRange *range = GTK_RANGE (self->alpha_scale);
+  GtkAdjustment *adjustment = gtk_range_get_adjustment (range);
+  double lower = gtk_adjustment_get_lower (adjustment), upper = gtk_adjustment_get_upper (adjustment);
+  GdkRectangle trough;
+  GtkWidget *knob;
+  double fraction, x, travel, y, knob_width;
+  graphene_point_t origin;
+
+  if (!(critical > 0) || log10 (critical) >= upper)
+    return;
+  gtk_range_get_range_rect (range, &trough);
+  if (!gtk_widget_compute_point (GTK_WIDGET (range), GTK_WIDGET (area),
+                                 &GRAPHENE_POINT_INIT (trough.x, trough.y), &origin))
+    return;
+
+  /* The knob's centre travels the trough less the knob's own width. */
+  fraction = CLAMP ((log10 (critical) - lower) / (upper - lower), 0, 1);
+  knob = find_by_css_name (GTK_WIDGET (range), "slider");
+  knob_width = knob != NULL ? gtk_widget_get_width (knob) : 0;
+  travel = trough.width - knob_width;
+  x = origin.x + knob_width / 2.0 + fraction * travel;
+  y = origin.y + trough.height / 2.0;
+  cairo_rectangle (cr, x, y - 4, origin.x + trough.width - x, 8);
+  cairo_set_source_rgba (cr, 0.88, 0.11, 0.14, 0.28);
+  cairo_fill (cr);
+}
+
 static void
 update_alpha_mark (DescentWindow *self)
 {
@@ -196,6 +252,7 @@ update_alpha_mark (DescentWindow *self)
   gtk_scale_clear_marks (self->alpha_scale);
   if (critical > DESCENT_SESSION_MIN_ALPHA && critical < DESCENT_SESSION_MAX_ALPHA)
     gtk_scale_add_mark (self->alpha_scale, log10 (critical), GTK_POS_BOTTOM, "α_crit");
+  gtk_widget_queue_draw (GTK_WIDGET (self->alpha_zones));
 }
 
 static void
@@ -998,6 +1055,7 @@ descent_window_class_init (DescentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, y_column);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, alpha_scale);
+  gtk_widget_class_bind_template_child (widget_class, DescentWindow, alpha_zones);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, alpha_log);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, alpha_exact);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, iterations_log);
@@ -1071,6 +1129,7 @@ descent_window_init (DescentWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::alpha-critical",
                            G_CALLBACK (update_alpha_mark), self, G_CONNECT_SWAPPED);
+  gtk_drawing_area_set_draw_func (self->alpha_zones, draw_alpha_zones, self, NULL);
   on_session_changed (self);
   update_alpha_mark (self);
   g_object_bind_property (self->session, "step", self->timeline_adjustment, "value",
