@@ -1,0 +1,55 @@
+/* descent-fuzz.h: what the fuzz targets share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <unistd.h>
+
+G_BEGIN_DECLS
+
+int LLVMFuzzerTestOneInput (const guint8 *data,
+                            size_t        size);
+int LLVMFuzzerInitialize   (int          *argc,
+                            char       ***argv);
+
+/* One scratch file per process, removed at exit. */
+static char *descent_fuzz_file;
+
+static inline void
+descent_fuzz_remove_file (void)
+{
+  if (descent_fuzz_file != NULL)
+    g_unlink (descent_fuzz_file);
+}
+
+static inline const char *
+descent_fuzz_path (void)
+{
+  if (descent_fuzz_file == NULL)
+    {
+      descent_fuzz_file = g_strdup_printf ("%s/descent-fuzz-%d.csv", g_get_tmp_dir (),
+                                           (int) getpid ());
+      atexit (descent_fuzz_remove_file);
+    }
+  return descent_fuzz_file;
+}
+
+static inline void
+descent_fuzz_write (const char   *path,
+                    const guint8 *data,
+                    size_t        size)
+{
+  FILE *out = fopen (path, "wb");
+
+  g_assert (out != NULL);
+  if (size > 0)
+    g_assert (fwrite (data, 1, size, out) == size);
+  g_assert (fclose (out) == 0);
+}
+
+G_END_DECLS
