@@ -368,6 +368,46 @@ test_locales (void)
   setlocale (LC_ALL, "C");
 }
 
+/* Every allocation the file's size decides fails in turn: each time the reader says it
+ * ran out of memory reading the file, frees what it had, and never aborts. */
+static void
+test_out_of_memory (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("descent-oom-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "rows.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("x,y\n");
+  guint failures = 0;
+  int n;
+
+  /* Enough rows for the columns to grow a few times, and a quoted field. */
+  for (int i = 0; i < 5000; i++)
+    g_string_append_printf (text, "%d.5,%d\n", i, 3 * i + 1);
+  g_string_append (text, "\"7\",\"22\"\n");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  for (n = 0; n < 10000; n++)
+    {
+      g_autoptr(DescentDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+
+      descent_csv_set_alloc_fail_after (n);
+      dataset = descent_csv_load (path, NULL, NULL, NULL, NULL, NULL, &error);
+      descent_csv_set_alloc_fail_after (-1);
+      if (dataset != NULL)
+        {
+          g_assert_cmpuint (descent_dataset_get_n_rows (dataset), ==, 5001);
+          break;
+        }
+      g_assert_error (error, DESCENT_CSV_ERROR, DESCENT_CSV_ERROR_NO_MEMORY);
+      g_assert_nonnull (strstr (error->message, "rows.csv"));
+      failures++;
+    }
+  g_assert_cmpuint (failures, >, 3);
+  g_test_message ("%u allocations failed in turn, each reported", failures);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +429,8 @@ main (int   argc,
   g_test_add_func ("/descent/csv/large-quoted", test_large_quoted);
   g_test_add_func ("/descent/csv/cancel", test_cancel);
   g_test_add_func ("/descent/csv/locales", test_locales);
+
+  g_test_add_func ("/descent/csv/out-of-memory", test_out_of_memory);
 
   return g_test_run ();
 }

@@ -142,13 +142,41 @@ is_space (unsigned char c)
   return c == ' ';
 }
 
+/* Fault injection for tests: the allocations sized by the file fail after this many
+ * more (negative: never). */
+static gint fail_after = -1;
+
+void
+descent_csv_set_alloc_fail_after (int allocations)
+{
+  g_atomic_int_set (&fail_after, allocations);
+}
+
+/* Every allocation whose size comes from the file: it may fail, and the reader says so. */
+static gpointer
+try_realloc (gpointer memory,
+             gsize    size)
+{
+  if (G_UNLIKELY (g_atomic_int_get (&fail_after) >= 0))
+    {
+      int left;
+
+      do
+        left = g_atomic_int_get (&fail_after);
+      while (left > 0 && !g_atomic_int_compare_and_exchange (&fail_after, left, left - 1));
+      if (left == 0)
+        return NULL;
+    }
+  return g_try_realloc (memory, size);
+}
+
 static void *
 capped_realloc (void   *memory,
                 size_t  size)
 {
   if (size > FIELD_LIMIT + 4096)
     return NULL;
-  return g_try_realloc (memory, size);
+  return try_realloc (memory, size);
 }
 
 static void
@@ -200,20 +228,27 @@ sample_on_row (int   c,
     g_clear_pointer (&sample->current, g_ptr_array_unref);
 }
 
+/* The sample's rows; *no_memory is set when the parser ran out of memory on the way,
+ * so that a short sample is not mistaken for a short file. */
 static GPtrArray *
 sample_parse (const char *text,
               gsize       length,
               char        delimiter,
-              gboolean    at_end)
+              gboolean    at_end,
+              gboolean   *no_memory)
 {
   struct csv_parser parser;
   Sample sample = { NULL, NULL, FALSE };
 
   sample.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   parser_init (&parser, delimiter);
-  if (csv_parse (&parser, text, length, sample_on_field, sample_on_row, &sample) == length
-      && at_end)
-    csv_fini (&parser, sample_on_field, sample_on_row, &sample);
+  if (csv_parse (&parser, text, length, sample_on_field, sample_on_row, &sample) == length)
+    {
+      if (at_end)
+        csv_fini (&parser, sample_on_field, sample_on_row, &sample);
+    }
+  else if (csv_error (&parser) == CSV_ENOMEM)
+    *no_memory = TRUE;
   csv_free (&parser);
   g_clear_pointer (&sample.current, g_ptr_array_unref);
 
@@ -273,7 +308,8 @@ static char
 sniff_delimiter (const char  *text,
                  gsize        length,
                  gboolean     at_end,
-                 GPtrArray  **best_rows)
+                 GPtrArray  **best_rows,
+                 gboolean    *no_memory)
 {
   static const char candidates[] = { ',', ';', '\t', '|' };
   char best = ',';
@@ -282,7 +318,7 @@ sniff_delimiter (const char  *text,
   *best_rows = NULL;
   for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
     {
-      g_autoptr(GPtrArray) rows = sample_parse (text, length, candidates[c], at_end);
+      g_autoptr(GPtrArray) rows = sample_parse (text, length, candidates[c], at_end, no_memory);
       guint n_modal, width, cells = 0, numbers = 0;
       double score;
 
@@ -605,11 +641,11 @@ resize_columns (double **x,
 {
   double *resized;
 
-  resized = g_try_realloc (*x, wanted * sizeof (double));
+  resized = try_realloc (*x, wanted * sizeof (double));
   if (resized == NULL && wanted > 0)
     return FALSE;
   *x = resized;
-  resized = g_try_realloc (*y, wanted * sizeof (double));
+  resized = try_realloc (*y, wanted * sizeof (double));
   if (resized == NULL && wanted > 0)
     return FALSE;
   *y = resized;
@@ -989,7 +1025,7 @@ reader_fill (Reader  *reader,
 
   if (wanted > reader->buffer_size)
     {
-      char *bigger = g_try_realloc (reader->buffer, wanted);
+      char *bigger = try_realloc (reader->buffer, wanted);
       if (bigger == NULL)
         {
           set_error_at_line (error, DESCENT_CSV_ERROR_NO_MEMORY, 0,
@@ -1194,6 +1230,7 @@ sniff (Reader                  *reader,
   DescentCsvFormat *format = reader->format;
   g_autoptr(GPtrArray) rows = NULL;
   gsize length = reader->buffer_length;
+  gboolean no_memory = FALSE;
   GPtrArray *first;
 
   /* Sample whole lines only, unless a line is longer than the sample. */
@@ -1209,9 +1246,16 @@ sniff (Reader                  *reader,
   if (options->delimiter != '\0')
     format->delimiter = options->delimiter;
   else
-    format->delimiter = sniff_delimiter (reader->buffer, length, reader->at_end, &rows);
+    format->delimiter = sniff_delimiter (reader->buffer, length, reader->at_end, &rows,
+                                         &no_memory);
   if (rows == NULL)
-    rows = sample_parse (reader->buffer, length, format->delimiter, reader->at_end);
+    rows = sample_parse (reader->buffer, length, format->delimiter, reader->at_end, &no_memory);
+  if (no_memory)
+    {
+      set_error_at_line (error, DESCENT_CSV_ERROR_NO_MEMORY, 0,
+                         _("Out of memory reading “%s”."), reader->path);
+      return FALSE;
+    }
   if (rows->len == 0)
     {
       set_error_at_line (error, DESCENT_CSV_ERROR_EMPTY, 0,

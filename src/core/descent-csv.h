@@ -80,4 +80,7 @@ DescentDataset *descent_csv_load            (const char               *path,
                                              GError                  **error);
 void            descent_csv_format_clear    (DescentCsvFormat         *format);
 
+/* For tests: the reader's allocations fail after @allocations more (-1 turns it off). */
+void            descent_csv_set_alloc_fail_after (int allocations);
+
 G_END_DECLS
