@@ -37,6 +37,9 @@ run (const char *locale,
   va_list args;
   const char *arg;
 
+  /* meson test --setup=valgrind runs every command under tests/valgrind-descent. */
+  if (g_getenv ("DESCENT_UNDER") != NULL)
+    g_ptr_array_add (argv, (gpointer) g_getenv ("DESCENT_UNDER"));
   g_ptr_array_add (argv, (gpointer) g_getenv ("DESCENT"));
   va_start (args, locale);
   while ((arg = va_arg (args, const char *)) != NULL)
