@@ -218,36 +218,6 @@ descent_paint_figure (cairo_t            *cr,
   paint (cr, width, height, scene, view, TRUE, NULL);
 }
 
-void
-descent_paint_data (cairo_t            *cr,
-                    int                 width,
-                    int                 height,
-                    const DescentScene *scene)
-{
-  g_return_if_fail (scene != NULL);
-  paint (cr, width, height, scene, DESCENT_VIEW_DATA, FALSE, NULL);
-}
-
-void
-descent_paint_contour (cairo_t            *cr,
-                       int                 width,
-                       int                 height,
-                       const DescentScene *scene)
-{
-  g_return_if_fail (scene != NULL);
-  paint (cr, width, height, scene, DESCENT_VIEW_CONTOUR, FALSE, NULL);
-}
-
-void
-descent_paint_history (cairo_t            *cr,
-                       int                 width,
-                       int                 height,
-                       const DescentScene *scene)
-{
-  g_return_if_fail (scene != NULL);
-  paint (cr, width, height, scene, DESCENT_VIEW_HISTORY, FALSE, NULL);
-}
-
 /* One view without a caption, as the window shows it; @axes receives where its plot
  * area landed and what it shows, for pointer input. */
 void

@@ -2,8 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One painter draws for the screen and for files. Each reads a prepared scene and paints
- * a width × height area of @cr, in its user units.
+ * One painter draws for the screen and for files: descent_paint_view() for one of the
+ * three views (the window's widgets), descent_paint_figure() for the captioned figure
+ * (exports). Each reads a prepared scene and paints a width × height area of @cr, in its
+ * user units.
  */
 
 #pragma once
@@ -15,18 +17,6 @@
 
 G_BEGIN_DECLS
 
-void descent_paint_data    (cairo_t            *cr,
-                            int                 width,
-                            int                 height,
-                            const DescentScene *scene);
-void descent_paint_contour (cairo_t            *cr,
-                            int                 width,
-                            int                 height,
-                            const DescentScene *scene);
-void descent_paint_history (cairo_t            *cr,
-                            int                 width,
-                            int                 height,
-                            const DescentScene *scene);
 void descent_paint_view    (cairo_t            *cr,
                             int                 width,
                             int                 height,

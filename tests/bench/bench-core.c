@@ -25,35 +25,6 @@
 
 #define RUNS 3
 
-/* x uniform on [0, 1000) with six decimals, y = 2.5 x − 40 + noise, in the same format. */
-static char *
-generate (guint64 rows)
-{
-  g_autofree char *name = g_strdup_printf ("bench-%" G_GUINT64_FORMAT ".csv", rows);
-  char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL
-                                   ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
-  g_autoptr(GRand) rand = NULL;
-  FILE *out;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return path;
-
-  rand = g_rand_new_with_seed (42);
-  out = fopen (path, "w");
-  g_assert_nonnull (out);
-  fputs ("x,y\n", out);
-  for (guint64 i = 0; i < rows; i++)
-    {
-      gint64 x = g_rand_int_range (rand, 0, 1000000000);             /* micro-units */
-      gint64 y = (x * 5) / 2 - 40000000 + g_rand_int_range (rand, -3000000, 3000000);
-      fprintf (out, "%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT ",%s%" G_GINT64_FORMAT
-               ".%06" G_GINT64_FORMAT "\n",
-               x / 1000000, x % 1000000, y < 0 ? "-" : "", ABS (y) / 1000000, ABS (y) % 1000000);
-    }
-  g_assert_cmpint (fclose (out), ==, 0);
-  return path;
-}
-
 /* Runs a peer's script, which prints its median time last, and compares ours with it. */
 static void
 compare_with_peer (const char *name,
@@ -83,7 +54,7 @@ main (int   argc,
       char *argv[])
 {
   guint64 rows = argc > 1 ? g_ascii_strtoull (argv[1], NULL, 10) : 5000000;
-  g_autofree char *path = generate (rows);
+  g_autofree char *path = descent_bench_generate (rows);
   g_autofree char *quoted = NULL;
   g_autofree char *pandas_script = NULL;
   g_autofree char *fread_script = NULL;

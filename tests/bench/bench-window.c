@@ -170,35 +170,10 @@ on_sample (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static char *
-generate (guint64 rows)
-{
-  g_autofree char *name = g_strdup_printf ("bench-window-%" G_GUINT64_FORMAT ".csv", rows);
-  char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL
-                                   ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
-  g_autoptr(GRand) rand = NULL;
-  FILE *out;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return path;
-  rand = g_rand_new_with_seed (5);
-  out = fopen (path, "w");
-  g_assert_nonnull (out);
-  fputs ("x,y\n", out);
-  for (guint64 i = 0; i < rows; i++)
-    {
-      int x = g_rand_int_range (rand, 0, 1000000);
-      fprintf (out, "%d.%03d,%d.%02d\n", x / 1000, x % 1000, x / 400 + 3,
-               g_rand_int_range (rand, 0, 100));
-    }
-  g_assert_cmpint (fclose (out), ==, 0);
-  return path;
-}
-
 static void
 bench_load (guint64 rows)
 {
-  g_autofree char *path = generate (rows);
+  g_autofree char *path = descent_bench_generate (rows);
   DescentWindow *window = descent_window_new (NULL);
   Gaps gaps = { 0 };
   guint sampler;

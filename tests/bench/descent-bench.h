@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -66,6 +67,36 @@ run_peer (const char *const *argv,
     return NULL;
   g_strchomp (out);
   return g_strdup (strrchr (out, '\n') != NULL ? strrchr (out, '\n') + 1 : out);
+}
+
+/* The benchmarks' CSV file, made once in the build tree and shared: x uniform on [0, 1000)
+ * with six decimals, y = 2.5 x − 40 + noise, in the same format. */
+static inline char *
+descent_bench_generate (guint64 rows)
+{
+  g_autofree char *name = g_strdup_printf ("bench-%" G_GUINT64_FORMAT ".csv", rows);
+  char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL
+                                   ? g_getenv ("G_TEST_BUILDDIR") : ".", name, NULL);
+  g_autoptr(GRand) rand = NULL;
+  FILE *out;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return path;
+
+  rand = g_rand_new_with_seed (42);
+  out = fopen (path, "w");
+  g_assert_nonnull (out);
+  fputs ("x,y\n", out);
+  for (guint64 i = 0; i < rows; i++)
+    {
+      gint64 x = g_rand_int_range (rand, 0, 1000000000);             /* micro-units */
+      gint64 y = (x * 5) / 2 - 40000000 + g_rand_int_range (rand, -3000000, 3000000);
+      fprintf (out, "%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT ",%s%" G_GINT64_FORMAT
+               ".%06" G_GINT64_FORMAT "\n",
+               x / 1000000, x % 1000000, y < 0 ? "-" : "", ABS (y) / 1000000, ABS (y) % 1000000);
+    }
+  g_assert_cmpint (fclose (out), ==, 0);
+  return path;
 }
 
 G_END_DECLS
