@@ -155,6 +155,7 @@ descent_plot_grid_class_init (DescentPlotGridClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_css_name (widget_class, "plotgrid");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -162,6 +163,7 @@ descent_plot_grid_init (DescentPlotGrid *self)
 {
   static const DescentView views[] = { DESCENT_VIEW_DATA, DESCENT_VIEW_CONTOUR,
                                        DESCENT_VIEW_HISTORY };
+  GtkGesture *click;
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
@@ -170,6 +172,15 @@ descent_plot_grid_init (DescentPlotGrid *self)
     }
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+
+  /* The plots hold the keyboard focus unless a control asked for it, so Space, the
+   * arrows, Home and End play and step instead of moving a slider. A click on them
+   * takes the focus back. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (gtk_widget_grab_focus), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 DescentSession *

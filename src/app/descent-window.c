@@ -1136,6 +1136,27 @@ descent_window_init (DescentWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->plots));
+
+  /* On the plots, the playback keys come first: the window would take Space to
+   * activate the focused widget, and the arrows to move the focus. */
+  {
+    static const struct { guint key; const char *action; } keys[] = {
+      { GDK_KEY_space, "win.play" },
+      { GDK_KEY_Left, "win.step-back" },
+      { GDK_KEY_Right, "win.step-forward" },
+      { GDK_KEY_Home, "win.to-start" },
+      { GDK_KEY_End, "win.to-end" },
+    };
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      gtk_shortcut_controller_add_shortcut (
+        GTK_SHORTCUT_CONTROLLER (shortcuts),
+        gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
+                          gtk_named_action_new (keys[i].action)));
+    gtk_widget_add_controller (GTK_WIDGET (self->plots), shortcuts);
+  }
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
