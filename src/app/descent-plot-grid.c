@@ -40,8 +40,9 @@ allocate (GtkWidget *child,
           int        width,
           int        height)
 {
-  gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, MAX (width, 1), MAX (height, 1) },
-                            -1);
+  GtkAllocation allocation = { x, y, MAX (width, 1), MAX (height, 1) };
+
+  gtk_widget_size_allocate (child, &allocation, -1);
 }
 
 static void
