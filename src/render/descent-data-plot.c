@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "descent-plots.h"
 
@@ -154,6 +155,116 @@ paint_legend (DescentCanvas      *canvas,
                   _("least squares"));
 }
 
+/* What does not move while α, the start or the step change: the axes, the points and the
+ * least-squares line. */
+static void
+paint_static (DescentCanvas      *canvas,
+              const DescentAxes  *axes,
+              const DescentScene *scene,
+              const char         *title,
+              const char         *x_title,
+              const char         *y_title)
+{
+  cairo_t *cr = canvas->cr;
+
+  descent_axes_paint (axes, canvas, title, x_title, y_title);
+  cairo_save (cr);
+  descent_axes_clip (axes, cr);
+  paint_points (canvas, axes, scene);
+  if (scene->show_least_squares)
+    {
+      line_path (axes, cr, scene->problem->theta_star);
+      descent_canvas_stroke_dash (canvas, &canvas->palette->reference, 0.7, 1.5, 6, 4);
+    }
+  cairo_restore (cr);
+}
+
+/* On an image, the static part is drawn once per panel size into the scene's cache and
+ * copied from there: twenty thousand markers cost more than a frame. */
+static void
+paint_static_layer (DescentCanvas      *canvas,
+                    const DescentAxes  *axes,
+                    const DescentScene *scene,
+                    double              x,
+                    double              y,
+                    double              width,
+                    double              height,
+                    const char         *title,
+                    const char         *x_title,
+                    const char         *y_title)
+{
+  DescentSceneCache *cache = scene->cache;
+  cairo_t *cr = canvas->cr;
+  double x0 = x, y0 = y, x1 = x + width, y1 = y + height;
+  cairo_matrix_t matrix;
+  double sx, sy;
+  int left, top, w, h;
+
+  /* The panel in whole pixels of the target (cairo's device units times its device
+   * scale); the layer is drawn with the target's whole transform to those pixels,
+   * shifted, so it lands exactly where direct drawing would. */
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      paint_static (canvas, axes, scene, title, x_title, y_title);
+      return;
+    }
+  cairo_surface_get_device_scale (cairo_get_target (cr), &sx, &sy);
+  cairo_user_to_device (cr, &x0, &y0);
+  cairo_user_to_device (cr, &x1, &y1);
+  left = (int) floor (MIN (x0, x1) * sx);
+  top = (int) floor (MIN (y0, y1) * sy);
+  w = (int) ceil (MAX (x0, x1) * sx) - left;
+  h = (int) ceil (MAX (y0, y1) * sy) - top;
+  {
+    double ox = 0, oy = 0, ux = 1, uy = 0, vx = 0, vy = 1;
+
+    cairo_user_to_device (cr, &ox, &oy);
+    cairo_user_to_device (cr, &ux, &uy);
+    cairo_user_to_device (cr, &vx, &vy);
+    cairo_matrix_init (&matrix, sx * (ux - ox), sy * (uy - oy), sx * (vx - ox), sy * (vy - oy),
+                       sx * ox - left, sy * oy - top);
+  }
+  if (matrix.xy != 0 || matrix.yx != 0 || w < 1 || h < 1 || w > 8192 || h > 8192)
+    {
+      paint_static (canvas, axes, scene, title, x_title, y_title);
+      return;
+    }
+
+  if (cache->data_layer == NULL || cache->data_layer_width != w || cache->data_layer_height != h
+      || memcmp (&cache->data_layer_matrix, &matrix, sizeof matrix) != 0
+      || cache->data_layer_theme != scene->theme || cache->data_layer_text != canvas->text_size
+      || cache->data_layer_least_squares != scene->show_least_squares)
+    {
+      DescentCanvas layer = *canvas;
+      cairo_t *layer_cr;
+
+      g_clear_pointer (&cache->data_layer, cairo_surface_destroy);
+      cache->data_layer = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+      layer_cr = cairo_create (cache->data_layer);
+      descent_set_color (layer_cr, &canvas->palette->background, 1);
+      cairo_paint (layer_cr);
+      cairo_set_matrix (layer_cr, &matrix);
+      layer.cr = layer_cr;
+      paint_static (&layer, axes, scene, title, x_title, y_title);
+      cairo_destroy (layer_cr);
+      /* From now on it is copied in the target's units. */
+      cairo_surface_set_device_scale (cache->data_layer, sx, sy);
+      cache->data_layer_width = w;
+      cache->data_layer_height = h;
+      cache->data_layer_matrix = matrix;
+      cache->data_layer_theme = scene->theme;
+      cache->data_layer_text = canvas->text_size;
+      cache->data_layer_least_squares = scene->show_least_squares;
+    }
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, cache->data_layer, left / sx, top / sy);
+  cairo_rectangle (cr, left / sx, top / sy, w / sx, h / sy);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 void
 descent_data_plot_paint (DescentCanvas      *canvas,
                          double              x,
@@ -171,21 +282,17 @@ descent_data_plot_paint (DescentCanvas      *canvas,
 
   descent_axes_layout (axes, canvas, x, y, width, height, scene->data_range, FALSE, title,
                        x_title, y_title);
-  descent_axes_paint (axes, canvas, title, x_title, y_title);
+  paint_static_layer (canvas, axes, scene, x, y, width, height, title, x_title, y_title);
 
   cairo_save (cr);
   descent_axes_clip (axes, cr);
 
+  /* Residuals go under the points: with them on (few points), the points again. */
   if (scene->show_residuals
-      && descent_dataset_get_n_rows (scene->dataset) <= DESCENT_SCENE_DENSITY_POINTS)
-    paint_residuals (canvas, axes, scene);
-
-  paint_points (canvas, axes, scene);
-
-  if (scene->show_least_squares)
+      && descent_dataset_get_n_rows (scene->dataset) <= DESCENT_SCENE_RESIDUAL_POINTS)
     {
-      line_path (axes, cr, scene->problem->theta_star);
-      descent_canvas_stroke_dash (canvas, &palette->reference, 0.7, 1.5, 6, 4);
+      paint_residuals (canvas, axes, scene);
+      paint_points (canvas, axes, scene);
     }
 
   line_path (axes, cr, scene->state.theta);

@@ -123,6 +123,7 @@ descent_scene_free (DescentScene *self)
   if (self->cache != NULL)
     {
       g_clear_pointer (&self->cache->field, cairo_surface_destroy);
+      g_clear_pointer (&self->cache->data_layer, cairo_surface_destroy);
       g_clear_pointer (&self->cache->density, descent_density_free);
       g_clear_pointer (&self->cache->text, descent_text_cache_free);
     }

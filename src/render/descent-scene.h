@@ -52,6 +52,13 @@ typedef struct {
   guint            field_serial;
   double           field_unit;
   DescentDensity  *density;      /* the data plot's points, binned per pixel */
+  cairo_surface_t *data_layer;   /* the data plot's axes, points and least-squares line */
+  int              data_layer_width;
+  int              data_layer_height;
+  cairo_matrix_t   data_layer_matrix;
+  DescentTheme     data_layer_theme;
+  double           data_layer_text;
+  gboolean         data_layer_least_squares;
   struct _DescentTextCache *text;
 } DescentSceneCache;
 
