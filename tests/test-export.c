@@ -248,6 +248,33 @@ test_failures_write_nothing (void)
   remove_folder (folder);
 }
 
+/* A cancelled export writes nothing, whatever the format, and keeps what was there. */
+static void
+test_cancelled_export (void)
+{
+  g_autoptr(DescentScene) scene = builtin_scene ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *folder = make_folder ();
+  const char *names[] = { "slide.png", "slide.svg", "slide.pdf" };
+  DescentExportOptions options = DESCENT_EXPORT_OPTIONS_INIT;
+
+  g_cancellable_cancel (cancellable);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, names[i], NULL);
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_file_set_contents (path, "yesterday", -1, NULL));
+      g_assert_false (descent_export_cancellable (scene, path, &options, cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+      g_assert_cmpstr (after, ==, "yesterday");
+      g_assert_cmpuint (count_files (folder), ==, i + 1);
+    }
+  remove_folder (folder);
+}
+
 typedef struct {
   GCancellable *cancellable;
   guint64       cancel_at;
@@ -356,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/descent/export/svg-parses", test_svg_parses);
   g_test_add_func ("/descent/export/pdf-one-page", test_pdf_one_page);
   g_test_add_func ("/descent/export/failures-write-nothing", test_failures_write_nothing);
+  g_test_add_func ("/descent/export/cancelled", test_cancelled_export);
   g_test_add_func ("/descent/export/frames", test_frames);
   g_test_add_func ("/descent/export/frames-cancel", test_frames_cancel);
   g_test_add_func ("/descent/export/frames-disk-full", test_frames_disk_full);

@@ -34,6 +34,7 @@ struct _DescentWindow {
   gint64                last_frame_time;
 
   GCancellable         *load_cancellable;
+  GCancellable         *export_cancellable;
   guint                 progress_id;
   int                   progress;          /* ‰, or -1 when unknown; written by the loader */
   char                 *error;
@@ -425,13 +426,36 @@ update_progress (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The bar under the header: what is running, how far it got (‰, or -1 to pulse), Cancel. */
+static void
+show_busy (DescentWindow *self,
+           const char    *label,
+           int            progress)
+{
+  g_atomic_int_set (&self->progress, progress);
+  gtk_label_set_text (self->loading_label, label);
+  gtk_progress_bar_set_fraction (self->loading_progress, 0);
+  gtk_revealer_set_reveal_child (self->loading_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", TRUE);
+  if (self->progress_id == 0)
+    self->progress_id = g_timeout_add (50, update_progress, self);
+}
+
+static void
+finish_busy (DescentWindow *self)
+{
+  if (self->load_cancellable != NULL || self->export_cancellable != NULL)
+    return;
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  gtk_revealer_set_reveal_child (self->loading_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
+}
+
 static void
 finish_loading (DescentWindow *self)
 {
-  g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_object (&self->load_cancellable);
-  gtk_revealer_set_reveal_child (self->loading_revealer, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", FALSE);
+  finish_busy (self);
 }
 
 static void show_columns       (DescentWindow          *self,
@@ -450,8 +474,9 @@ on_loaded (GObject      *source,
   g_autofree char *display = g_filename_display_basename (data->path);
   guint64 skipped;
 
-  /* The window was closed while the file loaded. */
-  if (self->session == NULL)
+  /* The window was closed while the file loaded, or the load was cancelled or
+   * replaced by another. */
+  if (self->session == NULL || g_task_get_cancellable (G_TASK (result)) != self->load_cancellable)
     return;
   finish_loading (self);
   dataset = g_task_propagate_pointer (G_TASK (result), &error);
@@ -590,7 +615,6 @@ load_columns (DescentWindow *self,
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
-  self->progress = 0;
 
   data = g_new0 (LoadData, 1);
   data->path = g_strdup (path);
@@ -601,13 +625,7 @@ load_columns (DescentWindow *self,
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_set_return_on_cancel (task, FALSE);
 
-  gtk_label_set_text (self->loading_label, label);
-  gtk_progress_bar_set_fraction (self->loading_progress, 0);
-  gtk_revealer_set_reveal_child (self->loading_revealer, TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", TRUE);
-  if (self->progress_id == 0)
-    self->progress_id = g_timeout_add (50, update_progress, self);
-
+  show_busy (self, label, 0);
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -640,6 +658,9 @@ cancel_load_action (GtkWidget  *widget,
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
   finish_loading (self);
 }
 
@@ -770,7 +791,7 @@ export_thread (GTask        *task,
                                                          &data->params));
   scene->theme = data->theme;
   descent_scene_set_step (scene, data->step);
-  if (descent_export (scene, data->path, &data->options, &error))
+  if (descent_export_cancellable (scene, data->path, &data->options, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -785,9 +806,14 @@ on_exported (GObject      *source,
   ExportData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  if (self->session != NULL && g_task_get_cancellable (G_TASK (result)) == self->export_cancellable)
+    {
+      g_clear_object (&self->export_cancellable);
+      finish_busy (self);
+    }
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (self->session == NULL)
+      if (self->session == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       show_error (self, error->message);
       return;
@@ -810,8 +836,18 @@ export_to (DescentWindow              *self,
            DescentTheme                theme)
 {
   DescentScene *scene = descent_session_get_scene (self->session);
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_exported, NULL);
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autofree char *label = g_strdup_printf (_("Exporting “%s”…"), display);
   ExportData *data = g_new0 (ExportData, 1);
+
+  /* One export at a time; a large one shows progress and can be cancelled. */
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->export_cancellable, on_exported, NULL);
+  show_busy (self, label, -1);
 
   data->dataset = descent_dataset_ref (descent_session_get_dataset (self->session));
   data->params = *scene->params;
@@ -1014,6 +1050,9 @@ descent_window_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
   if (self->tick_id != 0)
     {

@@ -190,24 +190,30 @@ encode_png (const DescentScene *scene,
 }
 
 static gboolean
-write_bytes (const char  *path,
-             GBytes      *bytes,
-             GError     **error)
+write_bytes (const char    *path,
+             GBytes        *bytes,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  g_autoptr(DescentOutput) output = descent_output_open (path, error);
+  g_autoptr(DescentOutput) output = NULL;
   gsize size;
   const void *data;
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  output = descent_output_open (path, error);
   if (output == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &size);
-  if (!descent_output_write (output, data, size, error))
+  if (!descent_output_write (output, data, size, error)
+      || g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   return descent_output_commit (g_steal_pointer (&output), error);
 }
 
 typedef struct {
   DescentOutput *output;
+  GCancellable  *cancellable;
   GError        *error;
 } StreamTarget;
 
@@ -218,7 +224,8 @@ write_to_output (void                *closure,
 {
   StreamTarget *target = closure;
 
-  if (target->error != NULL)
+  if (target->error != NULL
+      || g_cancellable_set_error_if_cancelled (target->cancellable, &target->error))
     return CAIRO_STATUS_WRITE_ERROR;
   if (!descent_output_write (target->output, data, length, &target->error))
     return CAIRO_STATUS_WRITE_ERROR;
@@ -230,9 +237,10 @@ export_vector (DescentScene               *scene,
                const char                 *path,
                DescentExportFormat         format,
                const DescentExportOptions *options,
+               GCancellable               *cancellable,
                GError                    **error)
 {
-  StreamTarget target = { NULL, NULL };
+  StreamTarget target = { NULL, cancellable, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -271,7 +279,8 @@ export_vector (DescentScene               *scene,
       g_propagate_error (error, target.error);
       return FALSE;
     }
-  if (!drawing_error (status, path, error))
+  if (!drawing_error (status, path, error)
+      || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       descent_output_abort (target.output);
       return FALSE;
@@ -285,6 +294,18 @@ descent_export (DescentScene               *scene,
                 const char                 *path,
                 const DescentExportOptions *options,
                 GError                    **error)
+{
+  return descent_export_cancellable (scene, path, options, NULL, error);
+}
+
+/* The same; once @cancellable is cancelled, nothing is written (not even the part of a
+ * file already drawn) and the error is G_IO_ERROR_CANCELLED. */
+gboolean
+descent_export_cancellable (DescentScene               *scene,
+                            const char                 *path,
+                            const DescentExportOptions *options,
+                            GCancellable               *cancellable,
+                            GError                    **error)
 {
   DescentExportFormat format;
 
@@ -304,12 +325,17 @@ descent_export (DescentScene               *scene,
       image = descent_export_render_image (scene, options, error);
       if (image == NULL)
         return FALSE;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          cairo_surface_destroy (image);
+          return FALSE;
+        }
       bytes = encode_png (scene, image, options->scale, error);
       cairo_surface_destroy (image);
-      return bytes != NULL && write_bytes (path, bytes, error);
+      return bytes != NULL && write_bytes (path, bytes, cancellable, error);
     }
 
-  return export_vector (scene, path, format, options, error);
+  return export_vector (scene, path, format, options, cancellable, error);
 }
 
 /* Frames: the encoder thread's side. */
@@ -372,7 +398,7 @@ encoder_thread (gpointer data)
                                                         G_N_ELEMENTS (texts), &error);
 
           if (bytes != NULL)
-            write_bytes (frame->path, bytes, &error);
+            write_bytes (frame->path, bytes, NULL, &error);
           if (error != NULL)
             {
               g_mutex_lock (&encoder->lock);

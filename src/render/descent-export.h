@@ -53,6 +53,11 @@ gboolean descent_export                   (DescentScene               *scene,
                                            const char                 *path,
                                            const DescentExportOptions *options,
                                            GError                    **error);
+gboolean descent_export_cancellable       (DescentScene               *scene,
+                                           const char                 *path,
+                                           const DescentExportOptions *options,
+                                           GCancellable               *cancellable,
+                                           GError                    **error);
 gboolean descent_export_frames            (DescentScene               *scene,
                                            const char                 *folder,
                                            const DescentExportOptions *options,
