@@ -408,6 +408,62 @@ test_out_of_memory (void)
   g_rmdir (dir);
 }
 
+typedef struct {
+  const char *path;
+  gboolean    grow;
+  gboolean    done;
+} Change;
+
+/* On the first progress report, the file grows or shrinks under the reader. */
+static void
+change_file (guint64  done,
+             guint64  total,
+             gpointer user_data)
+{
+  Change *change = user_data;
+  FILE *file;
+
+  if (change->done)
+    return;
+  change->done = TRUE;
+  if (change->grow)
+    {
+      file = fopen (change->path, "a");
+      g_assert_nonnull (file);
+      for (int i = 0; i < 1000; i++)
+        fputs ("1,2\n", file);
+      g_assert_cmpint (fclose (file), ==, 0);
+    }
+  else
+    g_assert_cmpint (truncate (change->path, total / 2), ==, 0);
+}
+
+static void
+test_file_changes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("descent-change-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "growing.csv", NULL);
+
+  for (int grow = 0; grow < 2; grow++)
+    {
+      g_autoptr(GString) text = g_string_new ("x,y\n");
+      g_autoptr(DescentDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+      Change change = { path, grow, FALSE };
+
+      /* Several chunks, so the change lands while the reader is still reading. */
+      for (int i = 0; i < 400000; i++)
+        g_string_append_printf (text, "%d.25,%d\n", i, 2 * i);
+      g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+      dataset = descent_csv_load (path, NULL, NULL, change_file, &change, NULL, &error);
+      g_assert_true (change.done);
+      g_assert_null (dataset);
+      g_assert_error (error, DESCENT_CSV_ERROR, DESCENT_CSV_ERROR_CHANGED);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/descent/csv/locales", test_locales);
 
   g_test_add_func ("/descent/csv/out-of-memory", test_out_of_memory);
+  g_test_add_func ("/descent/csv/file-changes", test_file_changes);
 
   return g_test_run ();
 }

@@ -1381,6 +1381,7 @@ raise_unit_error (Reader  *reader,
     case DESCENT_CSV_ERROR_BAD_OPTIONS:
     case DESCENT_CSV_ERROR_TOO_FEW_ROWS:
     case DESCENT_CSV_ERROR_NO_SPREAD:
+    case DESCENT_CSV_ERROR_CHANGED:
     default:
       set_error_at_line (error, DESCENT_CSV_ERROR_READ, line, _("The file could not be read."));
       break;
@@ -1558,6 +1559,27 @@ skip_message (const Skip *skip,
     }
 }
 
+/* A file that grew or shrank while it was read (a log still being written, a save
+ * in progress) would give a mix of old and new rows: refuse it. */
+static gboolean
+check_unchanged (Reader  *reader,
+                 GError **error)
+{
+  goffset read = g_seekable_tell (G_SEEKABLE (reader->file_stream));
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (reader->file_stream),
+                                         G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  if ((guint64) read == reader->total_bytes
+      && (info == NULL || (guint64) g_file_info_get_size (info) == reader->total_bytes))
+    return TRUE;
+
+  set_error_at_line (error, DESCENT_CSV_ERROR_CHANGED, 0,
+                     _("The file changed while it was being read. Open it again once it "
+                       "has been saved."));
+  return FALSE;
+}
+
 static gboolean
 check_rows (Reader  *reader,
             GError **error)
@@ -1632,6 +1654,7 @@ descent_csv_load (const char               *path,
       || !check_encoding (&reader, error)
       || !sniff (&reader, options, error)
       || !parse_body (&reader, error)
+      || !check_unchanged (&reader, error)
       || !check_rows (&reader, error))
     goto out;
 

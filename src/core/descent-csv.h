@@ -33,6 +33,7 @@ typedef enum {
   DESCENT_CSV_ERROR_NO_SPREAD,
   DESCENT_CSV_ERROR_TOO_LARGE,
   DESCENT_CSV_ERROR_NO_MEMORY,
+  DESCENT_CSV_ERROR_CHANGED,     /* the file grew or shrank while it was read */
 } DescentCsvError;
 
 typedef enum {
