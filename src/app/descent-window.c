@@ -348,7 +348,6 @@ safe_alpha_action (GtkWidget  *widget,
 
 typedef struct {
   char             *path;
-  DescentWindow    *window;   /* weak: only touched on the main thread */
   int               columns[2];  /* x and y, 0-based, or -1 to let the reader choose */
   DescentProblem    problem;  /* worked out on the loader's thread */
   DescentCsvFormat  format;
@@ -618,7 +617,6 @@ load_columns (DescentWindow *self,
 
   data = g_new0 (LoadData, 1);
   data->path = g_strdup (path);
-  data->window = self;
   data->columns[0] = x;
   data->columns[1] = y;
   task = g_task_new (self, self->load_cancellable, on_loaded, NULL);
