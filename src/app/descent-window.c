@@ -33,6 +33,8 @@ struct _DescentWindow {
   guint                 tick_id;
   gint64                last_frame_time;
 
+  gboolean              diverges;           /* as last shown */
+
   GCancellable         *load_cancellable;
   GCancellable         *export_cancellable;
   guint                 progress_id;
@@ -174,14 +176,12 @@ update_status (DescentWindow *self)
       g_autofree char *text = g_strdup_printf (_("Diverges: choose α below α_crit = %s"),
                                                critical);
       gtk_inscription_set_text (self->diverge_label, text);
-      gtk_widget_add_css_class (GTK_WIDGET (self->alpha_scale), "diverging");
     }
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->alpha_scale), "diverging");
-  gtk_widget_set_opacity (GTK_WIDGET (self->diverge_label), diverges ? 1 : 0);
-  gtk_widget_set_opacity (self->safe_alpha_button, diverges ? 1 : 0);
-  gtk_widget_set_can_target (self->safe_alpha_button, diverges);
-  gtk_widget_set_can_focus (self->safe_alpha_button, diverges);
+  if (diverges || self->diverges)
+    gtk_widget_queue_draw (GTK_WIDGET (self->alpha_zones));
+  self->diverges = diverges;
+  gtk_widget_set_child_visible (GTK_WIDGET (self->diverge_label), diverges);
+  gtk_widget_set_child_visible (self->safe_alpha_button, diverges);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.safe-alpha", diverges);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->diverge_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -207,7 +207,10 @@ find_by_css_name (GtkWidget  *widget,
   return NULL;
 }
 
-/* Over the α slider's trough: the values above α_crit, shaded as the ones that diverge. */
+/* Over the α slider's trough: the values above α_crit, shaded as the ones that diverge,
+ * and the slider's fill in red while α is among them. Drawn here rather than restyled
+ * with a CSS class, which would restart the knob's cross-fade on every crossing and make
+ * the frames of a drag several times dearer. */
 static void
 draw_alpha_zones (GtkDrawingArea *area,
                   cairo_t        *cr,
@@ -220,12 +223,13 @@ draw_alpha_zones (GtkDrawingArea *area,
   GtkRange *range = GTK_RANGE (self->alpha_scale);
   GtkAdjustment *adjustment = gtk_range_get_adjustment (range);
   double lower = gtk_adjustment_get_lower (adjustment), upper = gtk_adjustment_get_upper (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
   GdkRectangle trough;
   GtkWidget *knob;
-  double fraction, x, travel, y, knob_width;
+  double x, travel, y, knob_width, left;
   graphene_point_t origin;
 
-  if (!(critical > 0) || log10 (critical) >= upper)
+  if (!(critical > 0) || log10 (critical) >= upper || !(upper > lower))
     return;
   gtk_range_get_range_rect (range, &trough);
   if (!gtk_widget_compute_point (GTK_WIDGET (range), GTK_WIDGET (area),
@@ -233,15 +237,43 @@ draw_alpha_zones (GtkDrawingArea *area,
     return;
 
   /* The knob's centre travels the trough less the knob's own width. */
-  fraction = CLAMP ((log10 (critical) - lower) / (upper - lower), 0, 1);
   knob = find_by_css_name (GTK_WIDGET (range), "slider");
   knob_width = knob != NULL ? gtk_widget_get_width (knob) : 0;
   travel = trough.width - knob_width;
-  x = origin.x + knob_width / 2.0 + fraction * travel;
+  left = origin.x + knob_width / 2.0;
+  x = left + CLAMP ((log10 (critical) - lower) / (upper - lower), 0, 1) * travel;
   y = origin.y + trough.height / 2.0;
+
+  /* Nothing is drawn over the knob itself. */
+  if (knob != NULL)
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (knob, GTK_WIDGET (area), &bounds))
+        {
+          cairo_rectangle (cr, 0, 0, width, height);
+          cairo_rectangle (cr, bounds.origin.x, bounds.origin.y, bounds.size.width,
+                           bounds.size.height);
+          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+          cairo_clip (cr);
+        }
+    }
+
   cairo_rectangle (cr, x, y - 4, origin.x + trough.width - x, 8);
   cairo_set_source_rgba (cr, 0.88, 0.11, 0.14, 0.28);
   cairo_fill (cr);
+
+  if (self->diverges)
+    {
+      double knob_x = left + CLAMP ((value - lower) / (upper - lower), 0, 1) * travel;
+
+      cairo_move_to (cr, origin.x + 2, y);
+      cairo_line_to (cr, knob_x, y);
+      cairo_set_line_width (cr, 4);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_source_rgba (cr, 0.88, 0.11, 0.14, 1);
+      cairo_stroke (cr);
+    }
 }
 
 static void

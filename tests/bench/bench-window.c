@@ -54,10 +54,11 @@ first_frame_child (void)
   return g_application_run (G_APPLICATION (application), 0, NULL);
 }
 
-/* Dragging α: one new value per frame, set at the start of the frame; the time to the
- * end of that frame's paint is what the drag costs. */
+/* Dragging α: one new value per frame, set on the slider's adjustment at the start of the
+ * frame, sweeping 10⁻⁵ to 10⁻¹ and so across α_crit; the time to the end of that frame's
+ * paint is what the drag costs. */
 typedef struct {
-  DescentSession *session;
+  GtkAdjustment  *alpha_log;    /* the α slider's, log10 α */
   GArray         *costs;
   gint64          started;
   guint           frames;
@@ -70,9 +71,7 @@ on_update (GdkFrameClock *clock,
   double t = drag->frames / 120.0;
 
   drag->started = g_get_monotonic_time ();
-  descent_session_set_alpha (drag->session, pow (10, -5 + 4 * (0.5 + 0.5 * sin (t * 2 * G_PI))));
-  if (g_getenv ("DESCENT_BENCH_VERBOSE"))
-    g_printerr ("set_alpha %.1f ms\n", (g_get_monotonic_time () - drag->started) / 1e3);
+  gtk_adjustment_set_value (drag->alpha_log, -5 + 4 * (0.5 + 0.5 * sin (t * 2 * G_PI)));
   drag->frames++;
 }
 
@@ -108,6 +107,7 @@ bench_drag (void)
 {
   DescentWindow *window = descent_window_new (NULL);
   g_autoptr(DescentDataset) dataset = random_dataset (1000000);
+  DescentSession *session = descent_window_get_session (window);
   GdkFrameClock *clock;
   Drag drag = { 0 };
   gint64 end;
@@ -116,9 +116,11 @@ bench_drag (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
   gtk_window_present (GTK_WINDOW (window));
-  drag.session = descent_window_get_session (window);
-  descent_session_set_dataset (drag.session, dataset);
-  descent_session_set_iterations (drag.session, 10000);
+  drag.alpha_log = GTK_ADJUSTMENT (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                  DESCENT_TYPE_WINDOW,
+                                                                  "alpha_log"));
+  descent_session_set_dataset (session, dataset);
+  descent_session_set_iterations (session, 10000);
   drag.costs = g_array_new (FALSE, FALSE, sizeof (double));
 
   /* Let the first frames (binning the points, drawing the contours) pass. */
@@ -146,8 +148,8 @@ bench_drag (void)
     }
   median_cost = n > 0 ? median (costs, n) : NAN;
   g_print ("dragging α, 1,000,000 rows, 10,000 iterations, 1280x720: %u frames, "
-           "median %.1f ms, worst %.1f ms, %u over 16 ms (goal: none)\n",
-           n, median_cost, worst, over);
+           "median %.1f ms, worst %.1f ms, %u over 16 ms (goal: every frame < 16 ms): %s\n",
+           n, median_cost, worst, over, over == 0 ? "within" : "NOT within");
   g_array_unref (drag.costs);
   gtk_window_destroy (GTK_WINDOW (window));
 }
