@@ -49,6 +49,9 @@ static const CsvCase cases[] = {
   { "not-a-number.csv", LOADS, 3, 3, 1, "x", "y", 1, 2, "line 3, column 'x': 'abc' is not a number" },
   { "too-few-fields.csv", LOADS, 4, 3, 1, "x", "y", 1, 2, "line 4: 1 field, too few" },
   { "quoted-newline.csv", LOADS, 5, 3, 1, "x", "y", 1, 2, "line 5, column 'x': 'oops' is not a number" },
+  /* An empty CR line, then a line ending in LF: that LF is a line of its own. */
+  { "mixed-line-ends.csv", LOADS, 5, 3, 1, "x", "y", 1, 2, "line 5, column 'x': 'bad' is not a number" },
+  { "blank-lines-before-header.csv", LOADS, 23, 3, 1, "x", "y", 1, 2, "line 23, column 'x': 'bad' is not a number" },
   { "blank-lines.csv", LOADS, 7, 3, 1, "x", "y", 1, 2, "line 7, column 'x': 'bad' is not a number" },
   { "extra-columns.csv", LOADS, 0, 3, 0, "height", "weight", 150, 45, NULL },
   { "spaces.csv", LOADS, 0, 3, 0, "x", "y", 1, 2, NULL },
@@ -110,6 +113,65 @@ static void
 test_corpus (gconstpointer data)
 {
   check_case (data);
+}
+
+/* Every case again, read in chunks of 1 to 64 bytes by one to three threads, after a
+ * first look at the whole file or at its first few bytes: a chunk boundary may fall
+ * anywhere, and changes nothing. */
+static void
+test_chunk_boundaries (void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv",
+                                                     cases[c].file, NULL);
+
+      for (gsize chunk = 1; chunk <= 64; chunk += chunk < 8 ? 1 : 7)
+        for (gsize head = 0; head <= 16; head += 16)
+          {
+            DescentCsvOptions options = DESCENT_CSV_OPTIONS_INIT;
+
+            options.threads = 1 + chunk % 3;
+            descent_csv_set_block_sizes (head, chunk);
+            /* A small first look guesses from less of the file: only the chunks vary. */
+            if (head == 0)
+              check_case (&cases[c]);
+            else
+              {
+                g_autoptr(DescentDataset) chunked = NULL;
+                g_autoptr(DescentDataset) whole = NULL;
+                g_autoptr(GError) chunked_error = NULL;
+                g_autoptr(GError) whole_error = NULL;
+
+                chunked = descent_csv_load (path, &options, NULL, NULL, NULL, NULL,
+                                            &chunked_error);
+                descent_csv_set_block_sizes (head, 0);
+                whole = descent_csv_load (path, &options, NULL, NULL, NULL, NULL, &whole_error);
+                g_assert_true ((chunked == NULL) == (whole == NULL));
+                if (whole == NULL)
+                  {
+                    g_assert_error (chunked_error, whole_error->domain, whole_error->code);
+                    g_assert_cmpuint (descent_csv_error_get_line (chunked_error), ==,
+                                      descent_csv_error_get_line (whole_error));
+                  }
+                else
+                  {
+                    gsize n = descent_dataset_get_n_rows (whole);
+
+                    g_assert_cmpuint (descent_dataset_get_n_rows (chunked), ==, n);
+                    g_assert_cmpuint (descent_dataset_get_n_skipped (chunked), ==,
+                                      descent_dataset_get_n_skipped (whole));
+                    g_assert_true (memcmp (descent_dataset_get_x (chunked),
+                                           descent_dataset_get_x (whole),
+                                           n * sizeof (double)) == 0);
+                    g_assert_true (memcmp (descent_dataset_get_y (chunked),
+                                           descent_dataset_get_y (whole),
+                                           n * sizeof (double)) == 0);
+                  }
+              }
+            descent_csv_set_block_sizes (0, 0);
+          }
+    }
 }
 
 static char *
@@ -229,6 +291,97 @@ test_long_fields (void)
   g_assert_error (error, DESCENT_CSV_ERROR, DESCENT_CSV_ERROR_FIELD_TOO_LONG);
   g_assert_cmpuint (descent_csv_error_get_line (error), ==, 3);
   g_unlink (path);
+}
+
+/* Files at the edges of what the reader takes: a million columns, a line far longer
+ * than any chunk, a first line longer than any CSV file's, NUL bytes, and a header that
+ * is not UTF-8. */
+static void
+test_boundaries (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(DescentDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  DescentCsvFormat format = { 0 };
+  char *path;
+
+  /* A million columns: named, sampled, and the first two chosen. */
+  for (guint j = 1; j <= 1000000; j++)
+    g_string_append_printf (text, j > 1 ? ",c%u" : "c%u", j);
+  for (guint r = 0; r < 3; r++)
+    {
+      g_string_append_c (text, '\n');
+      for (guint j = 0; j < 1000000; j++)
+        g_string_append_printf (text, j > 0 ? ",%u" : "%u", (j + r) % 10);
+    }
+  g_string_append_c (text, '\n');
+  path = write_temporary (text->str, (gssize) text->len);
+  dataset = descent_csv_load (path, NULL, &format, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (format.n_columns, ==, 1000000);
+  g_assert_cmpstr (format.column_names[999999], ==, "c1000000");
+  g_assert_cmpstr (descent_dataset_get_x_name (dataset), ==, "c1");
+  g_assert_cmpuint (descent_dataset_get_n_rows (dataset), ==, 3);
+  g_assert_cmpfloat (descent_dataset_get_y (dataset)[2], ==, 3);
+  descent_csv_format_clear (&format);
+  g_clear_pointer (&dataset, descent_dataset_unref);
+  g_unlink (path);
+  g_free (path);
+
+  /* A body line of 12 MB, in fields of a few bytes: read past, its x and y kept. */
+  g_string_assign (text, "x,y\n1,2\n3,4");
+  for (guint j = 0; j < 6000000; j++)
+    g_string_append (text, ",5");
+  g_string_append (text, "\n5,7\n");
+  path = write_temporary (text->str, (gssize) text->len);
+  dataset = descent_csv_load (path, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (descent_dataset_get_n_rows (dataset), ==, 3);
+  g_assert_cmpfloat (descent_dataset_get_x (dataset)[1], ==, 3);
+  g_clear_pointer (&dataset, descent_dataset_unref);
+  g_unlink (path);
+  g_free (path);
+
+  /* A first line of 65 MiB is not a header anyone wrote. */
+  g_string_assign (text, "x,");
+  g_string_set_size (text, 65 * 1024 * 1024);
+  memset (text->str + 2, 'y', text->len - 2);
+  g_string_append (text, "\n1,2\n3,4\n");
+  path = write_temporary (text->str, (gssize) text->len);
+  dataset = descent_csv_load (path, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, DESCENT_CSV_ERROR, DESCENT_CSV_ERROR_LINE_TOO_LONG);
+  g_assert_cmpuint (descent_csv_error_get_line (error), ==, 1);
+  g_clear_error (&error);
+  g_unlink (path);
+  g_free (path);
+
+  /* A NUL byte far into a text file spoils its row, and only that row. */
+  g_string_assign (text, "x,y\n");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text, "%u,%u\n", i, 2 * i);
+  g_string_append_len (text, "7\0008,9\n10,11\n", 12);
+  path = write_temporary (text->str, (gssize) text->len);
+  dataset = descent_csv_load (path, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (descent_dataset_get_n_rows (dataset), ==, 2001);
+  g_assert_cmpuint (descent_dataset_get_n_skipped (dataset), ==, 1);
+  g_assert_cmpuint (descent_dataset_get_skipped_detail (dataset, 0)->line, ==, 2002);
+  g_assert_true (g_utf8_validate (descent_dataset_get_skipped_detail (dataset, 0)->message, -1,
+                                  NULL));
+  g_clear_pointer (&dataset, descent_dataset_unref);
+  g_unlink (path);
+  g_free (path);
+
+  /* A header that is neither UTF-8 nor GB18030 still gives names that can be shown. */
+  path = write_temporary ("h\377\376ight,w\303\n1,2\n3,4\n", -1);
+  dataset = descent_csv_load (path, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (descent_dataset_get_x_name (dataset), -1, NULL));
+  g_assert_true (g_utf8_validate (descent_dataset_get_y_name (dataset), -1, NULL));
+  g_assert_true (g_str_has_prefix (descent_dataset_get_x_name (dataset), "h"));
+  g_unlink (path);
+  g_free (path);
 }
 
 typedef struct {
@@ -477,10 +630,12 @@ main (int   argc,
                                                                       : cases[i].file);
       g_test_add_data_func (name, &cases[i], test_corpus);
     }
+  g_test_add_func ("/descent/csv/chunk-boundaries", test_chunk_boundaries);
   g_test_add_func ("/descent/csv/columns", test_columns);
   g_test_add_func ("/descent/csv/overrides", test_overrides);
   g_test_add_func ("/descent/csv/fifo", test_fifo_never_blocks);
   g_test_add_func ("/descent/csv/long-fields", test_long_fields);
+  g_test_add_func ("/descent/csv/boundaries", test_boundaries);
   g_test_add_func ("/descent/csv/large-parallel", test_large_parallel);
   g_test_add_func ("/descent/csv/large-quoted", test_large_quoted);
   g_test_add_func ("/descent/csv/cancel", test_cancel);

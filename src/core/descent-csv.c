@@ -28,8 +28,11 @@
 #define HEAD_SIZE          (64 * 1024)
 #define BINARY_PROBE_SIZE  4096
 #define SAMPLE_MAX_ROWS    500
+#define SAMPLE_MAX_COLUMNS (1024 * 1024)
+#define SAMPLE_MAX_CELLS   (4 * 1024 * 1024)
 #define CHUNK_SIZE         (1024 * 1024)
 #define FIELD_LIMIT        (1024 * 1024)
+#define HEAD_LINE_LIMIT    (64 * 1024 * 1024)
 #define MAX_WORKERS        8
 #define MAX_IN_FLIGHT      (2 * MAX_WORKERS)
 #define MAX_MAGNITUDE      1e150
@@ -142,6 +145,19 @@ is_space (unsigned char c)
   return c == ' ';
 }
 
+/* For tests and fuzzing: the first look at the file and the chunks after it, in bytes.
+ * Every read returns at most one chunk, so small sizes put chunk boundaries anywhere. */
+static gsize head_size = HEAD_SIZE;
+static gsize chunk_size = CHUNK_SIZE;
+
+void
+descent_csv_set_block_sizes (gsize head,
+                             gsize chunk)
+{
+  head_size = head > 0 ? head : HEAD_SIZE;
+  chunk_size = chunk > 0 ? chunk : CHUNK_SIZE;
+}
+
 /* Fault injection for tests: the allocations sized by the file fail after this many
  * more (negative: never). */
 static gint fail_after = -1;
@@ -193,14 +209,32 @@ parser_init (struct csv_parser *parser,
     csv_set_space_func (parser, is_space);
 }
 
+/* Whether the parser stopped at a field longer than FIELD_LIMIT, rather than for want of
+ * memory. */
+static gboolean
+parser_hit_field_limit (struct csv_parser *parser)
+{
+  return csv_get_buffer_size (parser) + 2 * 4096 >= FIELD_LIMIT;
+}
+
 /* ---------------------------------------------------------------------------------------- */
 /* The sample: the first rows, parsed whole, to decide how to read the rest                 */
 
+/* The sample is bounded in rows, in columns (fields past the millionth are not offered)
+ * and in cells, so that a very wide file is sampled in its first few rows. */
 typedef struct {
   GPtrArray *rows;     /* of GPtrArray of char * */
   GPtrArray *current;
+  gsize      n_cells;
   gboolean   failed;
 } Sample;
+
+static gboolean
+sample_is_full (const Sample *sample)
+{
+  return sample->rows->len >= SAMPLE_MAX_ROWS
+         || (sample->rows->len >= 2 && sample->n_cells >= SAMPLE_MAX_CELLS);
+}
 
 static void
 sample_on_field (void   *text,
@@ -209,9 +243,12 @@ sample_on_field (void   *text,
 {
   Sample *sample = data;
 
+  if (sample_is_full (sample))
+    return;
   if (sample->current == NULL)
     sample->current = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (sample->current, g_strndup (text, length));
+  if (sample->current->len < SAMPLE_MAX_COLUMNS)
+    g_ptr_array_add (sample->current, g_strndup (text, length));
 }
 
 static void
@@ -222,10 +259,8 @@ sample_on_row (int   c,
 
   if (sample->current == NULL)
     return;
-  if (sample->rows->len < SAMPLE_MAX_ROWS)
-    g_ptr_array_add (sample->rows, g_steal_pointer (&sample->current));
-  else
-    g_clear_pointer (&sample->current, g_ptr_array_unref);
+  sample->n_cells += sample->current->len;
+  g_ptr_array_add (sample->rows, g_steal_pointer (&sample->current));
 }
 
 /* The sample's rows; *no_memory is set when the parser ran out of memory on the way,
@@ -238,7 +273,7 @@ sample_parse (const char *text,
               gboolean   *no_memory)
 {
   struct csv_parser parser;
-  Sample sample = { NULL, NULL, FALSE };
+  Sample sample = { NULL, NULL, 0, FALSE };
 
   sample.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   parser_init (&parser, delimiter);
@@ -247,7 +282,7 @@ sample_parse (const char *text,
       if (at_end)
         csv_fini (&parser, sample_on_field, sample_on_row, &sample);
     }
-  else if (csv_error (&parser) == CSV_ENOMEM)
+  else if (csv_error (&parser) == CSV_ENOMEM && !parser_hit_field_limit (&parser))
     *no_memory = TRUE;
   csv_free (&parser);
   g_clear_pointer (&sample.current, g_ptr_array_unref);
@@ -819,8 +854,9 @@ unit_on_row (int   end,
              void *data)
 {
   Unit *unit = data;
+  gboolean empty = unit->field == 0;
 
-  if (unit->field > 0)
+  if (!empty)
     {
       if (G_UNLIKELY (unit->skip_first_row))
         unit->skip_first_row = FALSE;
@@ -829,11 +865,13 @@ unit_on_row (int   end,
       unit->field = 0;
     }
 
-  /* A CR LF pair ends one line; libcsv reports its LF as a row of its own. */
-  if (end == '\n' ? unit->previous_end != '\r' : end == '\r')
-    unit->line++;
-  else if (end == '\n')
+  /* A CR LF pair ends one line; libcsv reports its LF as an empty row of its own, right
+   * after the CR. An LF that ends a row with fields ends a line of its own, whatever
+   * ended the line before. */
+  if (end == '\n' && empty && unit->previous_end == '\r')
     end = -1;
+  else if (end == '\n' || end == '\r')
+    unit->line++;
   unit->previous_end = end;
 }
 
@@ -859,7 +897,7 @@ unit_feed (Unit       *unit,
       break;
     case CSV_ENOMEM:
     case CSV_ETOOBIG:
-      if (csv_get_buffer_size (&unit->parser) + 2 * 4096 >= FIELD_LIMIT)
+      if (parser_hit_field_limit (&unit->parser))
         unit_fail (unit, unit->parser.quoted ? DESCENT_CSV_ERROR_UNTERMINATED_QUOTE
                                              : DESCENT_CSV_ERROR_FIELD_TOO_LONG, unit->line);
       else
@@ -1039,8 +1077,8 @@ reader_fill (Reader  *reader,
   while (!reader->at_end && reader->buffer_length < wanted)
     {
       gssize n = g_input_stream_read (reader->stream, reader->buffer + reader->buffer_length,
-                                      wanted - reader->buffer_length, reader->cancellable,
-                                      &local_error);
+                                      MIN (wanted - reader->buffer_length, chunk_size),
+                                      reader->cancellable, &local_error);
       if (n < 0)
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1149,7 +1187,7 @@ check_encoding (Reader  *reader,
   const char *utf16 = NULL;
   gsize probe, controls = 0;
 
-  if (!reader_fill (reader, HEAD_SIZE, error))
+  if (!reader_fill (reader, head_size, error))
     return FALSE;
   bytes = (const guchar *) reader->buffer;
 
@@ -1179,14 +1217,14 @@ check_encoding (Reader  *reader,
       reader->at_end = FALSE;
       g_free (reader->format->encoding);
       reader->format->encoding = g_strdup (utf16);
-      if (!reader_fill (reader, HEAD_SIZE, error))
+      if (!reader_fill (reader, head_size, error))
         return FALSE;
       bytes = (const guchar *) reader->buffer;
     }
   else if (reader->buffer_length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
     {
       reader_consume (reader, 3);
-      if (!reader_fill (reader, HEAD_SIZE, error))
+      if (!reader_fill (reader, head_size, error))
         return FALSE;
     }
 
@@ -1222,6 +1260,29 @@ check_encoding (Reader  *reader,
   return TRUE;
 }
 
+/* Reads on until the buffer holds @n_lines whole lines, so that a header of a million
+ * columns is sampled like any other; a first line longer than any CSV file's is refused. */
+static gboolean
+reader_fill_lines (Reader  *reader,
+                   guint    n_lines,
+                   GError **error)
+{
+  while (!reader->at_end
+         && count_line_ends (reader->buffer, reader->buffer_length) < n_lines)
+    {
+      if (reader->buffer_length >= HEAD_LINE_LIMIT)
+        {
+          set_error_at_line (error, DESCENT_CSV_ERROR_LINE_TOO_LONG,
+                             count_line_ends (reader->buffer, reader->buffer_length) + 1,
+                             _("A line is longer than 64 MiB. Is this really a CSV file?"));
+          return FALSE;
+        }
+      if (!reader_fill (reader, MIN (reader->buffer_length * 4, HEAD_LINE_LIMIT), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 sniff (Reader                  *reader,
        const DescentCsvOptions *options,
@@ -1229,11 +1290,15 @@ sniff (Reader                  *reader,
 {
   DescentCsvFormat *format = reader->format;
   g_autoptr(GPtrArray) rows = NULL;
-  gsize length = reader->buffer_length;
+  gsize length;
   gboolean no_memory = FALSE;
   GPtrArray *first;
 
-  /* Sample whole lines only, unless a line is longer than the sample. */
+  if (!reader_fill_lines (reader, 2, error))
+    return FALSE;
+  length = reader->buffer_length;
+
+  /* Sample whole lines only. */
   if (!reader->at_end)
     {
       gsize end = length;
@@ -1382,6 +1447,7 @@ raise_unit_error (Reader  *reader,
     case DESCENT_CSV_ERROR_TOO_FEW_ROWS:
     case DESCENT_CSV_ERROR_NO_SPREAD:
     case DESCENT_CSV_ERROR_CHANGED:
+    case DESCENT_CSV_ERROR_LINE_TOO_LONG:
     default:
       set_error_at_line (error, DESCENT_CSV_ERROR_READ, line, _("The file could not be read."));
       break;
@@ -1432,6 +1498,18 @@ find_cut (const char *text,
   return 0;
 }
 
+/* Whether a row begins in @text: libcsv passes over line ends and spaces between rows,
+ * and anything else starts a field. The header is the first row, wherever it is. */
+static gboolean
+begins_row (const char *text,
+            gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (text[i] != '\n' && text[i] != '\r' && text[i] != ' ')
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 parse_body (Reader  *reader,
             GError **error)
@@ -1440,7 +1518,7 @@ parse_body (Reader  *reader,
   guint n_workers = CLAMP (reader->threads > 0 ? reader->threads : g_get_num_processors (), 1,
                            MAX_WORKERS);
   Pipeline pipeline = { 0 };
-  gboolean first_unit = TRUE;
+  gboolean before_header = TRUE;  /* no row has begun in the chunks so far */
   gboolean sequential = FALSE;
   gboolean ok = TRUE;
   Unit *unit;
@@ -1458,7 +1536,7 @@ parse_body (Reader  *reader,
           gsize length;
 
           if (g_cancellable_set_error_if_cancelled (reader->cancellable, error)
-              || !reader_fill (reader, CHUNK_SIZE, error))
+              || !reader_fill (reader, chunk_size, error))
             {
               ok = FALSE;
               break;
@@ -1466,7 +1544,10 @@ parse_body (Reader  *reader,
           if (reader->buffer_length == 0)
             break;
 
-          length = find_cut (reader->buffer, reader->buffer_length, reader->at_end);
+          /* The buffer may hold more than a chunk: the sample, or a long first line. */
+          length = MIN (reader->buffer_length, chunk_size);
+          length = find_cut (reader->buffer, length,
+                             reader->at_end && length == reader->buffer_length);
           if (length == 0 || memchr (reader->buffer, '"', length) != NULL)
             {
               sequential = TRUE;
@@ -1475,13 +1556,13 @@ parse_body (Reader  *reader,
 
           /* The chunk goes with its buffer; what follows the cut starts a new one. */
           unit = g_new (Unit, 1);
-          unit_init (unit, format, FALSE, first_unit && format->header);
+          unit_init (unit, format, FALSE, before_header && format->header);
           unit->input = g_steal_pointer (&reader->buffer);
           unit->input_length = length;
           reader->buffer = g_malloc (reader->buffer_size);
           reader->buffer_length -= length;
           memcpy (reader->buffer, unit->input + length, reader->buffer_length);
-          first_unit = FALSE;
+          before_header = before_header && !begins_row (unit->input, length);
           pipeline_push (&pipeline, unit);
         }
 
@@ -1506,22 +1587,25 @@ parse_body (Reader  *reader,
     return TRUE;
 
   /* From the first quote on, one parser reads the rest in order. */
-  unit_init (&tail, format, TRUE, first_unit && format->header);
+  unit_init (&tail, format, TRUE, before_header && format->header);
   for (;;)
     {
+      gsize length;
+
       if (g_cancellable_set_error_if_cancelled (reader->cancellable, error)
-          || !reader_fill (reader, CHUNK_SIZE, error))
+          || !reader_fill (reader, chunk_size, error))
         {
           unit_clear (&tail);
           return FALSE;
         }
       if (reader->buffer_length == 0)
         break;
-      if (!unit_feed (&tail, reader->buffer, reader->buffer_length))
+      length = MIN (reader->buffer_length, chunk_size);
+      if (!unit_feed (&tail, reader->buffer, length))
         break;
-      reader_consume (reader, reader->buffer_length);
+      reader_consume (reader, length);
       report_progress (reader);
-      if (reader->at_end)
+      if (reader->at_end && reader->buffer_length == 0)
         break;
     }
   unit_finish (&tail);

@@ -34,6 +34,7 @@ typedef enum {
   DESCENT_CSV_ERROR_TOO_LARGE,
   DESCENT_CSV_ERROR_NO_MEMORY,
   DESCENT_CSV_ERROR_CHANGED,     /* the file grew or shrank while it was read */
+  DESCENT_CSV_ERROR_LINE_TOO_LONG,
 } DescentCsvError;
 
 typedef enum {
@@ -80,6 +81,11 @@ DescentDataset *descent_csv_load            (const char               *path,
                                              GCancellable             *cancellable,
                                              GError                  **error);
 void            descent_csv_format_clear    (DescentCsvFormat         *format);
+
+/* For tests and fuzzing: the reader first looks at @head bytes, then parses chunks of at
+ * most @chunk bytes, and no read returns more than a chunk (0: the usual sizes). */
+void            descent_csv_set_block_sizes (gsize head,
+                                             gsize chunk);
 
 /* For tests: the reader's allocations fail after @allocations more (-1 turns it off). */
 void            descent_csv_set_alloc_fail_after (int allocations);
