@@ -158,6 +158,46 @@ test_ticks_log (void)
   g_assert_cmpfloat (ticks.values[0], ==, 1e-4);
   g_assert_cmpfloat (ticks.values[7], ==, 1e3);
 
+  /* Under three decades: 1, 2 and 5 times the powers of ten, labelled as plain numbers
+   * where those are short. */
+  descent_ticks_log (&ticks, 47, 3000, 8);
+  g_assert_cmpuint (ticks.n, ==, 6);
+  g_assert_cmpfloat (ticks.values[0], ==, 50);
+  g_assert_cmpfloat (ticks.values[5], ==, 2000);
+  {
+    g_autofree char *fifty = descent_ticks_format (&ticks, ticks.values[0]);
+    g_autofree char *hundred = descent_ticks_format (&ticks, ticks.values[1]);
+    g_assert_cmpstr (fifty, ==, "50");
+    g_assert_cmpstr (hundred, ==, "100");
+  }
+  descent_ticks_log (&ticks, 2e-7, 9e-6, 6);
+  g_assert_cmpuint (ticks.n, ==, 5);
+  {
+    g_autofree char *first = descent_ticks_format (&ticks, ticks.values[0]);
+    g_autofree char *decade = descent_ticks_format (&ticks, ticks.values[2]);
+    g_assert_cmpstr (first, ==, "2×10⁻⁷");
+    g_assert_cmpstr (decade, ==, "10⁻⁶");
+  }
+
+  /* Within one decade, and narrower than a factor of two: still ticks to read, all in
+   * the range. */
+  {
+    const double ranges[][2] = { { 50, 80 }, { 0.99, 1.01 }, { 1234.5, 1234.6 } };
+
+    for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+      {
+        descent_ticks_log (&ticks, ranges[r][0], ranges[r][1], 6);
+        g_assert_cmpuint (ticks.n, >=, 2);
+        double slack = (ranges[r][1] - ranges[r][0]) * 1e-9;
+
+        for (guint i = 0; i < ticks.n; i++)
+          {
+            g_assert_cmpfloat (ticks.values[i], >=, ranges[r][0] - slack);
+            g_assert_cmpfloat (ticks.values[i], <=, ranges[r][1] + slack);
+          }
+      }
+  }
+
   /* 300 decades: a stride, still whole powers of ten. */
   descent_ticks_log (&ticks, 1e-290, 1e10, 6);
   g_assert_cmpuint (ticks.n, <=, 6);

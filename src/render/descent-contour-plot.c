@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "descent-plots.h"
 
@@ -263,6 +264,30 @@ descent_contour_plot_arrow_length (const DescentScene *scene,
                 MAX (longest, ARROW_MIN_PIXELS));
 }
 
+/* Where the arrow along −∇J from the current θ ends, in pixels; FALSE when there is no
+ * arrow to draw (θ off the plot, or no gradient). */
+static gboolean
+gradient_tip (const DescentAxes  *axes,
+              const DescentScene *scene,
+              double              tip[2])
+{
+  const double *g = scene->state.gradient;
+  double origin[2], direction[2], norm, length;
+
+  map (axes, scene->state.theta, origin);
+  if (!inside (axes, origin))
+    return FALSE;
+  direction[0] = -g[0] * axes->width / (axes->range[1] - axes->range[0]);
+  direction[1] = g[1] * axes->height / (axes->range[3] - axes->range[2]);
+  norm = hypot (direction[0], direction[1]);
+  if (!(norm > 0) || !isfinite (norm))
+    return FALSE;
+  length = descent_contour_plot_arrow_length (scene, axes);
+  tip[0] = origin[0] + length * direction[0] / norm;
+  tip[1] = origin[1] + length * direction[1] / norm;
+  return TRUE;
+}
+
 static void
 arrow_head (cairo_t      *cr,
             const double  tip[2],
@@ -284,18 +309,15 @@ paint_gradient (DescentCanvas      *canvas,
   cairo_t *cr = canvas->cr;
   const double *g = scene->state.gradient;
   double alpha = scene->params->alpha;
-  double origin[2], step[2], direction[2], length, norm, angle, tip[2], head = 9 * canvas->unit;
+  double origin[2], step[2], angle, tip[2], head = 9 * canvas->unit;
 
   map (axes, scene->state.theta, origin);
   if (!inside (axes, origin))
     return;
 
-  /* −∇J and the step α·(−∇J), both in θ units, then in pixels. */
+  /* The step α·(−∇J), in θ units, then in pixels. */
   step[0] = descent_axes_map_x (axes, scene->state.theta[0] - alpha * g[0]) - origin[0];
   step[1] = descent_axes_map_y (axes, scene->state.theta[1] - alpha * g[1]) - origin[1];
-  direction[0] = -g[0] * axes->width / (axes->range[1] - axes->range[0]);
-  direction[1] = g[1] * axes->height / (axes->range[3] - axes->range[2]);
-  norm = hypot (direction[0], direction[1]);
 
   /* The step the next iteration takes, dashed, ending in a ring: with a large α it
    * overshoots the valley, and that is what students should see. */
@@ -315,13 +337,9 @@ paint_gradient (DescentCanvas      *canvas,
       cairo_restore (cr);
     }
 
-  if (!(norm > 0) || !isfinite (norm))
+  if (!gradient_tip (axes, scene, tip))
     return;
-
-  length = descent_contour_plot_arrow_length (scene, axes);
-  angle = atan2 (direction[1], direction[0]);
-  tip[0] = origin[0] + length * direction[0] / norm;
-  tip[1] = origin[1] + length * direction[1] / norm;
+  angle = atan2 (tip[1] - origin[1], tip[0] - origin[0]);
 
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_move_to (cr, origin[0], origin[1]);
@@ -342,6 +360,59 @@ paint_gradient (DescentCanvas      *canvas,
                             0.5 - 0.5 * cos (angle), 0.5 - 0.5 * sin (angle), &palette->panel);
 }
 
+/* “θ*” goes on the diagonal of the cross farthest from the current θ and from the
+ * gradient arrow's tip and label, which near convergence sit right on top of it. */
+static void
+paint_optimum_label (DescentCanvas      *canvas,
+                     const DescentAxes  *axes,
+                     const DescentScene *scene,
+                     const double        p[2],
+                     double              s)
+{
+  static const double sides[][2] = { { 1, 1 }, { 1, -1 }, { -1, 1 }, { -1, -1 } };
+  double avoid[3][2], width, height, best = -1, x = 0, y = 0, xalign = 0, yalign = 0;
+  guint n_avoid = 0;
+
+  map (axes, scene->state.theta, avoid[n_avoid]);
+  if (inside (axes, avoid[n_avoid]))
+    n_avoid++;
+  if (gradient_tip (axes, scene, avoid[n_avoid]))
+    {
+      /* The tip, and the label beyond it. */
+      double *tip = avoid[n_avoid++], *origin = avoid[0];
+      double angle = atan2 (tip[1] - origin[1], tip[0] - origin[0]);
+
+      avoid[n_avoid][0] = tip[0] + 1.5 * canvas->text_size * cos (angle);
+      avoid[n_avoid][1] = tip[1] + 1.5 * canvas->text_size * sin (angle);
+      n_avoid++;
+    }
+
+  descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, "θ*", &width, &height);
+  for (guint k = 0; k < G_N_ELEMENTS (sides); k++)
+    {
+      double cx = p[0] + sides[k][0] * (1.3 * s + width / 2);
+      double cy = p[1] + sides[k][1] * (0.6 * s + height / 2);
+      double nearest = G_MAXDOUBLE;
+
+      for (guint i = 0; i < n_avoid; i++)
+        nearest = MIN (nearest, hypot (cx - avoid[i][0], cy - avoid[i][1]));
+      /* Keep it on the plot. */
+      if (cx - width / 2 < axes->x || cx + width / 2 > axes->x + axes->width
+          || cy - height / 2 < axes->y || cy + height / 2 > axes->y + axes->height)
+        nearest -= 1e6;
+      if (nearest > best)
+        {
+          best = nearest;
+          x = cx;
+          y = cy;
+          xalign = yalign = 0.5;
+        }
+    }
+  descent_set_color (canvas->cr, &canvas->palette->foreground, 1);
+  descent_canvas_text_halo (canvas, DESCENT_TEXT_NORMAL, "θ*", x, y, xalign, yalign,
+                            &canvas->palette->panel);
+}
+
 static void
 paint_markers (DescentCanvas      *canvas,
                const DescentAxes  *axes,
@@ -359,8 +430,7 @@ paint_markers (DescentCanvas      *canvas,
   cairo_line_to (cr, p[0] + s, p[1] - s);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   descent_canvas_stroke_halo (canvas, &palette->foreground, 2.2, 5);
-  descent_canvas_text_halo (canvas, DESCENT_TEXT_NORMAL, "θ*",
-                            p[0] + 1.3 * s, p[1] + 0.6 * s, 0, 0, &palette->panel);
+  paint_optimum_label (canvas, axes, scene, p, s);
 
   /* The start: a ring. */
   map (axes, scene->params->theta_start, p);
@@ -395,48 +465,92 @@ paint_current (DescentCanvas      *canvas,
   descent_canvas_dot (canvas, p[0], p[1], 6.5, &palette->path, &palette->panel, 2);
 }
 
-/* A key in the top-right corner, on a veil so it reads over any band. */
-/* How much a box at (x, y) would hide: steps of the path under it, and far more for the
- * markers that matter. */
-static double
-legend_cost (const DescentAxes  *axes,
-             const DescentScene *scene,
-             double              x,
-             double              y,
-             double              width,
-             double              height,
-             const double       *exit_point)
-{
-  const double *important[] = { scene->params->theta_start, scene->problem->theta_star,
-                                scene->state.theta };
-  guint last = scene->state_index, stride = MAX (1, last / 2000);
-  double cost = 0, p[2];
+/* A rectangle on the plot, in its pixels. */
+typedef struct {
+  double x, y, width, height;
+} Box;
 
-#define INSIDE(q) ((q)[0] >= x && (q)[0] <= x + width && (q)[1] >= y && (q)[1] <= y + height)
-  for (guint i = 0; i <= last; i += stride)
+/* How much of the segment a–b runs through @box, in pixels. */
+static double
+length_inside (const DescentAxes *axes,
+               const Box         *box,
+               const double       a[2],
+               const double       b[2])
+{
+  DescentAxes frame = *axes;
+  double p[2] = { a[0], a[1] }, q[2] = { b[0], b[1] };
+
+  frame.x = box->x;
+  frame.y = box->y;
+  frame.width = box->width;
+  frame.height = box->height;
+  if (!descent_axes_clip_segment (&frame, 0, p, q))
+    return 0;
+  return hypot (q[0] - p[0], q[1] - p[1]);
+}
+
+static gboolean
+near_box (const Box    *box,
+          const double  point[2],
+          double        margin)
+{
+  return point[0] >= box->x - margin && point[0] <= box->x + box->width + margin
+         && point[1] >= box->y - margin && point[1] <= box->y + box->height + margin;
+}
+
+/* How much a key at @box would hide: every pixel of the path under it, and far more for
+ * the markers, their labels and the gradient arrow. */
+static double
+legend_cost (const DescentCanvas *canvas,
+             const DescentAxes   *axes,
+             const DescentScene  *scene,
+             const Box           *box,
+             const double        *exit_point)
+{
+  const double *important[] = { scene->problem->theta_star, scene->state.theta };
+  guint last = scene->state_index, stride = MAX (1, last / 2000);
+  double margin = canvas->text_size, cost = 0, previous[2], p[2];
+
+  map (axes, descent_trajectory_get_recorded (scene->trajectory, 0)->theta, previous);
+  for (guint i = stride; i <= last + stride; i += stride)
     {
-      map (axes, descent_trajectory_get_recorded (scene->trajectory, i)->theta, p);
-      if (INSIDE (p))
-        cost += stride;
+      map (axes, i <= last ? descent_trajectory_get_recorded (scene->trajectory, i)->theta
+                           : scene->state.theta, p);
+      cost += length_inside (axes, box, previous, p);
+      previous[0] = p[0];
+      previous[1] = p[1];
     }
+
+  /* The start's label sits to its right. */
+  map (axes, scene->params->theta_start, p);
+  if (near_box (box, p, margin)
+      || near_box (box, (double[2]) { p[0] + 4 * margin, p[1] - margin }, margin))
+    cost += 1e6;
   for (guint i = 0; i < G_N_ELEMENTS (important); i++)
     {
       map (axes, important[i], p);
-      if (INSIDE (p))
+      if (near_box (box, p, 2 * margin))
         cost += 1e6;
     }
-  if (exit_point != NULL && INSIDE (exit_point))
+  if (exit_point != NULL && near_box (box, exit_point, 2 * margin))
     cost += 1e6;
-#undef INSIDE
   return cost;
 }
+
+/* Where the divergence message goes: across the top, or the bottom when the path left
+ * through the top. */
+typedef enum {
+  BANNER_NONE,
+  BANNER_TOP,
+  BANNER_BOTTOM,
+} Banner;
 
 static void
 paint_legend (DescentCanvas      *canvas,
               const DescentAxes  *axes,
               const DescentScene *scene,
               const double       *exit_point,
-              gboolean            banner)
+              Banner              banner)
 {
   const DescentPalette *palette = canvas->palette;
   cairo_t *cr = canvas->cr;
@@ -461,24 +575,30 @@ paint_legend (DescentCanvas      *canvas,
   if (box_width > 0.55 * axes->width || box_height > 0.3 * axes->height)
     return;
 
-  /* The corner where it hides the least, top right when all are alike; the top is the
-   * divergence message's when there is one. */
+  /* The corner where it hides the least, top right when all are alike, and never the
+   * side that holds the divergence message. */
   {
     double best = INFINITY;
 
-    for (int corner = banner ? 2 : 0; corner < 4; corner++)
+    for (int corner = 0; corner < 4; corner++)
       {
-        double cx = corner % 2 == 0 ? axes->x + axes->width - box_width - size * 0.5
-                                    : axes->x + size * 0.5;
-        double cy = corner < 2 ? axes->y + size * 0.5
-                               : axes->y + axes->height - box_height - size * 0.5;
-        double cost = legend_cost (axes, scene, cx, cy, box_width, box_height, exit_point);
+        gboolean top = corner < 2;
+        Box box;
+        double cost;
 
+        if (banner != BANNER_NONE && top == (banner == BANNER_TOP))
+          continue;
+        box.x = corner % 2 == 0 ? axes->x + axes->width - box_width - size * 0.5
+                                : axes->x + size * 0.5;
+        box.y = top ? axes->y + size * 0.5 : axes->y + axes->height - box_height - size * 0.5;
+        box.width = box_width;
+        box.height = box_height;
+        cost = legend_cost (canvas, axes, scene, &box, exit_point);
         if (cost < best)
           {
             best = cost;
-            x = cx;
-            y = cy;
+            x = box.x;
+            y = box.y;
           }
       }
   }
@@ -575,25 +695,60 @@ paint_exit (DescentCanvas     *canvas,
   descent_canvas_text_halo (canvas, DESCENT_TEXT_SMALL, label, x, y, 0, 0, &palette->panel);
 }
 
-/* A line across the top when the run diverges, naming the cause and the cure. */
+/* A line across the plot when the run diverges, naming the cause and the cure; in smaller
+ * type, or on two lines, when the plot is narrow. */
 static void
 paint_divergence (DescentCanvas      *canvas,
                   const DescentAxes  *axes,
-                  const DescentScene *scene)
+                  const DescentScene *scene,
+                  Banner              banner)
 {
   g_autofree char *alpha = descent_format_value (scene->params->alpha, 3);
   g_autofree char *critical = descent_format_value (scene->problem->alpha_critical, 3);
   g_autofree char *text = NULL;
+  DescentTextStyle style = DESCENT_TEXT_NORMAL;
+  double width, room = axes->width - canvas->text_size, x = axes->x + axes->width / 2, y;
+  double yalign = banner == BANNER_TOP ? 0 : 1;
 
   if (scene->params->alpha >= scene->problem->alpha_critical)
     /* Translators: α and α_crit are the learning rate and the largest one that converges. */
     text = g_strdup_printf (_("Diverges: α = %s is above α_crit = %s"), alpha, critical);
   else
     text = g_strdup (_("Diverged: the loss is too large to compute from this start"));
+
+  descent_canvas_measure (canvas, style, text, &width, NULL);
+  if (width > room)
+    {
+      style = DESCENT_TEXT_SMALL;
+      descent_canvas_measure (canvas, style, text, &width, NULL);
+    }
+  y = banner == BANNER_TOP ? axes->y + canvas->text_size * 0.6
+                           : axes->y + axes->height - canvas->text_size * 0.6;
   descent_set_color (canvas->cr, &canvas->palette->warning, 1);
-  descent_canvas_text_halo (canvas, DESCENT_TEXT_NORMAL, text,
-                            axes->x + axes->width / 2, axes->y + canvas->text_size * 0.6,
-                            0.5, 0, &canvas->palette->panel);
+  if (width > room)
+    {
+      /* Break after the first colon, ASCII or full-width. */
+      const char *colon = strstr (text, ": ");
+      const char *wide = strstr (text, "：");
+      const char *cut = colon != NULL ? colon + 2 : wide != NULL ? wide + strlen ("：") : NULL;
+
+      if (cut != NULL)
+        {
+          g_autofree char *first = g_strndup (text, (gsize) (cut - text));
+          double height;
+
+          g_strchomp (first);
+          descent_canvas_measure (canvas, style, first, NULL, &height);
+          descent_canvas_text_halo (canvas, style, first, x,
+                                    banner == BANNER_TOP ? y : y - height, 0.5, yalign,
+                                    &canvas->palette->panel);
+          descent_canvas_text_halo (canvas, style, cut, x,
+                                    banner == BANNER_TOP ? y + height : y, 0.5, yalign,
+                                    &canvas->palette->panel);
+          return;
+        }
+    }
+  descent_canvas_text_halo (canvas, style, text, x, y, 0.5, yalign, &canvas->palette->panel);
 }
 
 void
@@ -610,7 +765,8 @@ descent_contour_plot_paint (DescentCanvas      *canvas,
   const char *y_title = _("θ₁ (slope)");
   cairo_t *cr = canvas->cr;
   double exit_point[2];
-  gboolean left, banner;
+  gboolean left;
+  Banner banner;
 
   descent_axes_layout (axes, canvas, x, y, width, height, scene->contours->frame, FALSE, title,
                        x_title, y_title);
@@ -623,13 +779,15 @@ descent_contour_plot_paint (DescentCanvas      *canvas,
   left = paint_path (canvas, axes, scene, exit_point);
   paint_gradient (canvas, axes, scene);
   paint_current (canvas, axes, scene);
-  banner = descent_trajectory_get_stop_reason (scene->trajectory) == DESCENT_STOP_DIVERGED
-           || scene->params->alpha >= scene->problem->alpha_critical;
+  banner = BANNER_NONE;
+  if (descent_trajectory_get_stop_reason (scene->trajectory) == DESCENT_STOP_DIVERGED
+      || scene->params->alpha >= scene->problem->alpha_critical)
+    banner = left && exit_point[1] <= axes->y + 1 ? BANNER_BOTTOM : BANNER_TOP;
   paint_legend (canvas, axes, scene, left ? exit_point : NULL, banner);
   if (left)
     paint_exit (canvas, axes, exit_point);
-  if (banner)
-    paint_divergence (canvas, axes, scene);
+  if (banner != BANNER_NONE)
+    paint_divergence (canvas, axes, scene, banner);
   cairo_restore (cr);
 
   /* The frame again, over the bands. */

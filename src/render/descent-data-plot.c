@@ -66,7 +66,8 @@ paint_points (DescentCanvas      *canvas,
   gsize n = descent_dataset_get_n_rows (scene->dataset);
   const double *x = descent_dataset_get_x (scene->dataset);
   const double *y = descent_dataset_get_y (scene->dataset);
-  double radius = canvas->unit * (n <= 200 ? 4.2 : n <= 2000 ? 3 : 2);
+  /* A handful of points should read from the back of a classroom. */
+  double radius = canvas->unit * (n <= 50 ? 5.5 : n <= 200 ? 4.2 : n <= 2000 ? 3 : 2);
 
   if (n > DESCENT_SCENE_DENSITY_POINTS)
     {

@@ -97,12 +97,20 @@ descent_ticks_linear (DescentTicks *ticks,
     }
 }
 
+/* The ticks of a log axis: powers of ten, every few decades when there are many; over
+ * fewer than three decades 1, 2 and 5 times them, or every digit, so that even a range
+ * within one decade has ticks to read. */
 void
 descent_ticks_log (DescentTicks *ticks,
                    double        lo,
                    double        hi,
                    guint         max_ticks)
 {
+  static const double ladders[][9] = {
+    { 1, 2, 5 },
+    { 1, 2, 3, 4, 5, 6, 7, 8, 9 },
+  };
+  static const guint rungs[] = { 3, 9 };
   double first, last, stride;
 
   g_return_if_fail (ticks != NULL);
@@ -120,6 +128,34 @@ descent_ticks_log (DescentTicks *ticks,
   ticks->step = stride;
   for (double e = first; e <= last && ticks->n < DESCENT_TICKS_MAX; e += stride)
     ticks->values[ticks->n++] = pow (10, e);
+  if (ticks->n >= 3)
+    return;
+
+  for (guint l = 0; l < G_N_ELEMENTS (ladders); l++)
+    {
+      DescentTicks dense = { 0 };
+
+      dense.log = TRUE;
+      dense.step = 0;
+      for (double e = floor (log10 (lo)); e <= ceil (log10 (hi)); e++)
+        for (guint k = 0; k < rungs[l]; k++)
+          {
+            double value = ladders[l][k] * pow (10, e);
+
+            if (value >= lo * (1 - 1e-12) && value <= hi * (1 + 1e-12)
+                && dense.n < DESCENT_TICKS_MAX)
+              dense.values[dense.n++] = value;
+          }
+      if (dense.n > max_ticks)
+        break;
+      *ticks = dense;
+      if (ticks->n >= 3)
+        return;
+    }
+
+  /* Narrower than a factor of two: evenly spaced, and labelled as such. */
+  if (ticks->n < 2)
+    descent_ticks_linear (ticks, lo, hi, max_ticks);
 }
 
 /* @value rounded to @decimals places. */
@@ -231,8 +267,19 @@ descent_ticks_format (const DescentTicks *ticks,
 
   if (ticks->log)
     {
-      GString *out = g_string_new (NULL);
-      append_power_of_ten (out, (int) lround (log10 (value)));
+      double exponent = floor (log10 (value) + 1e-9);
+      double mantissa = round (value / pow (10, exponent));
+      GString *out;
+
+      /* Ticks between the decades read as plain numbers where those are short, and as
+       * “2×10⁻⁵” where not; decades alone as powers of ten. */
+      if (ticks->step == 0 && ticks->values[0] >= 1e-4
+          && ticks->values[MAX (ticks->n, 1) - 1] < 1e6)
+        return humanize (format_ascii (buffer, exponent < 0 ? (int) -exponent : 0, 'f', value));
+      out = g_string_new (NULL);
+      if (mantissa != 1)
+        g_string_append_printf (out, "%d×", (int) mantissa);
+      append_power_of_ten (out, (int) exponent);
       return g_string_free (out, FALSE);
     }
 

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 typedef struct {
   guint  n;
   double values[DESCENT_TICKS_MAX];
-  double step;       /* linear: the distance between ticks; log: the decades between them */
+  double step;       /* linear: the distance between ticks; log: the decades between them,
+                      * or 0 when there are ticks between the decades */
   gboolean log;
 } DescentTicks;
 
