@@ -13,11 +13,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/descent-csv.h"
+#include "core/descent-number.h"
 #include "core/descent-statistics.h"
 #include "descent-plot-grid.h"
 #include "descent-window.h"
@@ -67,6 +69,7 @@ struct _DescentWindow {
   GtkAdjustment        *speed_adjustment;
   GtkButton            *play_button;
   GtkInscription       *status_label;
+  GtkLabel             *subtitle_label;
 };
 
 G_DEFINE_FINAL_TYPE (DescentWindow, descent_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -98,6 +101,46 @@ value_from_log (GBinding     *binding,
   else
     g_value_set_double (to, value);
   return TRUE;
+}
+
+/* The α entry shows α in full, to six significant digits and without trailing zeros,
+ * in the user's locale (this is for people, not files). */
+static gboolean
+on_alpha_output (GtkSpinButton *spin)
+{
+  double value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  int decimals = value > 0 ? MAX (0, 5 - (int) floor (log10 (value))) : 0;
+  g_autofree char *text = g_strdup_printf ("%.*f", MIN (decimals, 12), value);
+  const char *point = localeconv ()->decimal_point;
+
+  if (point != NULL && *point != '\0' && strstr (text, point) != NULL)
+    {
+      gsize length = strlen (text);
+
+      while (length > 0 && text[length - 1] == '0')
+        text[--length] = '\0';
+      if (g_str_has_suffix (text, point))
+        text[length - strlen (point)] = '\0';
+    }
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+/* What people type: the locale's decimal mark or a dot, and an exponent if they like. */
+static int
+on_alpha_input (GtkSpinButton *spin,
+                double        *value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  const char *point = localeconv ()->decimal_point;
+  char decimal = point != NULL && strlen (point) == 1 ? point[0] : '.';
+
+  if (descent_number_parse (text, strlen (text), decimal, value) == DESCENT_NUMBER_OK
+      || (decimal != '.'
+          && descent_number_parse (text, strlen (text), '.', value) == DESCENT_NUMBER_OK))
+    return TRUE;
+  return GTK_INPUT_ERROR;
 }
 
 static void
@@ -286,6 +329,25 @@ update_alpha_mark (DescentWindow *self)
   if (critical > DESCENT_SESSION_MIN_ALPHA && critical < DESCENT_SESSION_MAX_ALPHA)
     gtk_scale_add_mark (self->alpha_scale, log10 (critical), GTK_POS_BOTTOM, "α_crit");
   gtk_widget_queue_draw (GTK_WIDGET (self->alpha_zones));
+}
+
+/* The header says what data is shown: the file and its number of points. */
+static void
+on_dataset_changed (DescentWindow *self)
+{
+  DescentDataset *dataset = descent_session_get_dataset (self->session);
+  gsize n = descent_dataset_get_n_rows (dataset);
+  g_autofree char *name = self->path != NULL ? g_filename_display_basename (self->path)
+                                             : g_strdup (descent_dataset_get_source (dataset));
+  g_autofree char *count = g_strdup_printf ("%" G_GSIZE_FORMAT, n);
+  g_autofree char *points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s point",
+                                                          "%s points", n), count);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", name, points);
+  /* Translators: the window's title, for the window list: the data file, then the program. */
+  g_autofree char *title = g_strdup_printf (_("%s — Descent"), name);
+
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 static void
@@ -535,7 +597,7 @@ on_loaded (GObject      *source,
   show_columns (self, &data->format);
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
   g_clear_pointer (&self->error, g_free);
-  gtk_window_set_title (GTK_WINDOW (self), display);
+  on_dataset_changed (self);
 
   {
     g_autofree char *uri = g_filename_to_uri (data->path, NULL, NULL);
@@ -775,8 +837,10 @@ open_sample_action (GtkWidget  *widget,
     {
       g_autoptr(DescentDataset) builtin = descent_dataset_new_builtin ();
       descent_session_set_playing (self->session, FALSE);
+      g_clear_pointer (&self->path, g_free);
       descent_session_set_dataset (self->session, builtin);
-      gtk_window_set_title (GTK_WINDOW (self), _("Descent"));
+      gtk_revealer_set_reveal_child (self->columns_revealer, FALSE);
+      on_dataset_changed (self);
       return;
     }
   path = g_build_filename (folder != NULL && *folder != '\0' ? folder : SAMPLESDIR, name, NULL);
@@ -973,8 +1037,9 @@ export_action (GtkWidget  *widget,
   const char *theme_ids[] = { "light", "dark", "window", NULL };
   const char *theme_labels[] = { _("Light"), _("Dark"), _("As shown"), NULL };
   g_autofree char *name = NULL;
-  const char *source = descent_dataset_get_source (descent_session_get_dataset (self->session));
 
+  /* What is exported is what is on screen when the dialog opens. */
+  descent_session_set_playing (self->session, FALSE);
   dialog = gtk_file_chooser_native_new (_("Export Figure"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                         _("_Cancel"));
@@ -998,7 +1063,8 @@ export_action (GtkWidget  *widget,
   set_folder_from_settings (self, chooser);
 
   {
-    g_autofree char *base = source != NULL ? g_path_get_basename (source) : g_strdup ("descent");
+    g_autofree char *base = self->path != NULL ? g_filename_display_basename (self->path)
+                                               : g_strdup ("descent-example");
     char *dot = strrchr (base, '.');
     if (dot != NULL)
       *dot = '\0';
@@ -1133,9 +1199,12 @@ descent_window_class_init (DescentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, speed_adjustment);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, DescentWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, DescentWindow, subtitle_label);
   gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response);
   gtk_widget_class_bind_template_callback (widget_class, on_notice_bar_response);
   gtk_widget_class_bind_template_callback (widget_class, on_details_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_alpha_output);
+  gtk_widget_class_bind_template_callback (widget_class, on_alpha_input);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
@@ -1200,6 +1269,7 @@ descent_window_init (DescentWindow *self)
                            G_CALLBACK (update_alpha_mark), self, G_CONNECT_SWAPPED);
   gtk_drawing_area_set_draw_func (self->alpha_zones, draw_alpha_zones, self, NULL);
   on_session_changed (self);
+  on_dataset_changed (self);
   update_alpha_mark (self);
   g_object_bind_property (self->session, "step", self->timeline_adjustment, "value",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

@@ -118,7 +118,7 @@ descent_axes_layout (DescentAxes   *axes,
   axes->height = MAX (1, floor (y + height - bottom - axes->y));
 
   /* Fewer x ticks when their labels are wide: try, measure, and thin if crowded. */
-  for (guint x_count = CLAMP ((guint) (axes->width / (size * 6)), 2, 10);; x_count--)
+  for (guint x_count = CLAMP ((guint) (axes->width / (size * 4)), 2, 10);; x_count--)
     {
       double widest;
 

@@ -32,6 +32,68 @@ inside (const DescentAxes *axes,
          && point[1] >= axes->y && point[1] <= axes->y + axes->height;
 }
 
+/* A rectangle on the plot, in its pixels. */
+typedef struct {
+  double x, y, width, height;
+} Box;
+
+/* How much of the segment a–b runs through @box, in pixels. */
+static double
+length_inside (const DescentAxes *axes,
+               const Box         *box,
+               const double       a[2],
+               const double       b[2])
+{
+  DescentAxes frame = *axes;
+  double p[2] = { a[0], a[1] }, q[2] = { b[0], b[1] };
+
+  frame.x = box->x;
+  frame.y = box->y;
+  frame.width = box->width;
+  frame.height = box->height;
+  if (!descent_axes_clip_segment (&frame, 0, p, q))
+    return 0;
+  return hypot (q[0] - p[0], q[1] - p[1]);
+}
+
+static gboolean
+near_box (const Box    *box,
+          const double  point[2],
+          double        margin)
+{
+  return point[0] >= box->x - margin && point[0] <= box->x + box->width + margin
+         && point[1] >= box->y - margin && point[1] <= box->y + box->height + margin;
+}
+
+/* Where the label of the gradient arrow goes: beyond the tip, on the side it points to. */
+static void
+gradient_label_box (const DescentCanvas *canvas,
+                    const double         origin[2],
+                    const double         tip[2],
+                    double               width,
+                    double               height,
+                    Box                 *box)
+{
+  double angle = atan2 (tip[1] - origin[1], tip[0] - origin[0]);
+  double x = tip[0] + 0.7 * canvas->text_size * cos (angle);
+  double y = tip[1] + 0.7 * canvas->text_size * sin (angle);
+
+  box->x = x - (0.5 - 0.5 * cos (angle)) * width;
+  box->y = y - (0.5 - 0.5 * sin (angle)) * height;
+  box->width = width;
+  box->height = height;
+}
+
+static double
+overlap (const Box *a,
+         const Box *b)
+{
+  double w = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
+  double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
 static void
 level_color (const DescentCanvas *canvas,
              const DescentScene  *scene,
@@ -353,15 +415,20 @@ paint_gradient (DescentCanvas      *canvas,
   cairo_fill (cr);
 
   /* The label sits beyond the tip, on the side the arrow points to. */
-  descent_set_color (cr, &palette->arrow, 1);
-  descent_canvas_text_halo (canvas, DESCENT_TEXT_NORMAL, "−∇J",
-                            tip[0] + 0.7 * canvas->text_size * cos (angle),
-                            tip[1] + 0.7 * canvas->text_size * sin (angle),
-                            0.5 - 0.5 * cos (angle), 0.5 - 0.5 * sin (angle), &palette->panel);
+  {
+    double width, height;
+    Box label;
+
+    descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, "−∇J", &width, &height);
+    gradient_label_box (canvas, origin, tip, width, height, &label);
+    descent_set_color (cr, &palette->arrow, 1);
+    descent_canvas_text_halo (canvas, DESCENT_TEXT_NORMAL, "−∇J", label.x, label.y, 0, 0,
+                              &palette->panel);
+  }
 }
 
-/* “θ*” goes on the diagonal of the cross farthest from the current θ and from the
- * gradient arrow's tip and label, which near convergence sit right on top of it. */
+/* “θ*” goes on the diagonal of the cross where it covers least of the current θ, the
+ * gradient arrow and its label, which near convergence sit right on top of it. */
 static void
 paint_optimum_label (DescentCanvas      *canvas,
                      const DescentAxes  *axes,
@@ -370,46 +437,42 @@ paint_optimum_label (DescentCanvas      *canvas,
                      double              s)
 {
   static const double sides[][2] = { { 1, 1 }, { 1, -1 }, { -1, 1 }, { -1, -1 } };
-  double avoid[3][2], width, height, best = -1, x = 0, y = 0, xalign = 0, yalign = 0;
-  guint n_avoid = 0;
+  double width, height, best = G_MAXDOUBLE, x = p[0], y = p[1], origin[2], tip[2];
+  double label_width, label_height, dot = 8 * canvas->unit;
+  gboolean arrow;
+  Box label = { 0 }, current;
 
-  map (axes, scene->state.theta, avoid[n_avoid]);
-  if (inside (axes, avoid[n_avoid]))
-    n_avoid++;
-  if (gradient_tip (axes, scene, avoid[n_avoid]))
+  map (axes, scene->state.theta, origin);
+  current = (Box) { origin[0] - dot, origin[1] - dot, 2 * dot, 2 * dot };
+  arrow = gradient_tip (axes, scene, tip);
+  if (arrow)
     {
-      /* The tip, and the label beyond it. */
-      double *tip = avoid[n_avoid++], *origin = avoid[0];
-      double angle = atan2 (tip[1] - origin[1], tip[0] - origin[0]);
-
-      avoid[n_avoid][0] = tip[0] + 1.5 * canvas->text_size * cos (angle);
-      avoid[n_avoid][1] = tip[1] + 1.5 * canvas->text_size * sin (angle);
-      n_avoid++;
+      descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, "−∇J", &label_width, &label_height);
+      gradient_label_box (canvas, origin, tip, label_width, label_height, &label);
     }
 
   descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, "θ*", &width, &height);
   for (guint k = 0; k < G_N_ELEMENTS (sides); k++)
     {
-      double cx = p[0] + sides[k][0] * (1.3 * s + width / 2);
-      double cy = p[1] + sides[k][1] * (0.6 * s + height / 2);
-      double nearest = G_MAXDOUBLE;
+      Box box = { p[0] + sides[k][0] * (1.3 * s + width / 2) - width / 2,
+                  p[1] + sides[k][1] * (0.6 * s + height / 2) - height / 2, width, height };
+      double cost = overlap (&box, &current);
 
-      for (guint i = 0; i < n_avoid; i++)
-        nearest = MIN (nearest, hypot (cx - avoid[i][0], cy - avoid[i][1]));
-      /* Keep it on the plot. */
-      if (cx - width / 2 < axes->x || cx + width / 2 > axes->x + axes->width
-          || cy - height / 2 < axes->y || cy + height / 2 > axes->y + axes->height)
-        nearest -= 1e6;
-      if (nearest > best)
+      if (arrow)
+        cost += overlap (&box, &label) + 4 * length_inside (axes, &box, origin, tip) * height;
+      if (box.x < axes->x || box.x + width > axes->x + axes->width
+          || box.y < axes->y || box.y + height > axes->y + axes->height)
+        cost += 1e9;
+      /* Ties go to the first side, below and to the right. */
+      if (cost < best - 1e-9)
         {
-          best = nearest;
-          x = cx;
-          y = cy;
-          xalign = yalign = 0.5;
+          best = cost;
+          x = box.x;
+          y = box.y;
         }
     }
   descent_set_color (canvas->cr, &canvas->palette->foreground, 1);
-  descent_canvas_text_halo (canvas, DESCENT_TEXT_NORMAL, "θ*", x, y, xalign, yalign,
+  descent_canvas_text_halo (canvas, DESCENT_TEXT_NORMAL, "θ*", x, y, 0, 0,
                             &canvas->palette->panel);
 }
 
@@ -463,39 +526,6 @@ paint_current (DescentCanvas      *canvas,
   if (!inside (axes, p))
     return;
   descent_canvas_dot (canvas, p[0], p[1], 6.5, &palette->path, &palette->panel, 2);
-}
-
-/* A rectangle on the plot, in its pixels. */
-typedef struct {
-  double x, y, width, height;
-} Box;
-
-/* How much of the segment a–b runs through @box, in pixels. */
-static double
-length_inside (const DescentAxes *axes,
-               const Box         *box,
-               const double       a[2],
-               const double       b[2])
-{
-  DescentAxes frame = *axes;
-  double p[2] = { a[0], a[1] }, q[2] = { b[0], b[1] };
-
-  frame.x = box->x;
-  frame.y = box->y;
-  frame.width = box->width;
-  frame.height = box->height;
-  if (!descent_axes_clip_segment (&frame, 0, p, q))
-    return 0;
-  return hypot (q[0] - p[0], q[1] - p[1]);
-}
-
-static gboolean
-near_box (const Box    *box,
-          const double  point[2],
-          double        margin)
-{
-  return point[0] >= box->x - margin && point[0] <= box->x + box->width + margin
-         && point[1] >= box->y - margin && point[1] <= box->y + box->height + margin;
 }
 
 /* How much a key at @box would hide: every pixel of the path under it, and far more for

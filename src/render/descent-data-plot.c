@@ -138,22 +138,93 @@ legend_entry (DescentCanvas      *canvas,
                             &canvas->palette->panel);
 }
 
-/* A small key in the top-left corner: what the lines are. */
+/* How many points (sampled, for large data) and how much of the lines a key at (x, y)
+ * would cover. */
+static double
+legend_cost (const DescentAxes  *axes,
+             const DescentScene *scene,
+             double              x,
+             double              y,
+             double              width,
+             double              height)
+{
+  gsize n = descent_dataset_get_n_rows (scene->dataset);
+  gsize stride = MAX (1, n / 5000);
+  const double *xs = descent_dataset_get_x (scene->dataset);
+  const double *ys = descent_dataset_get_y (scene->dataset);
+  const double *lines[] = { scene->state.theta, scene->problem->theta_star };
+  double cost = 0;
+
+  for (gsize i = 0; i < n; i += stride)
+    {
+      double px = descent_axes_map_x (axes, xs[i]), py = descent_axes_map_y (axes, ys[i]);
+
+      if (px >= x && px <= x + width && py >= y && py <= y + height)
+        cost += 10.0 * stride;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (lines); k++)
+    {
+      DescentAxes box = *axes;
+      double p[2], q[2];
+
+      p[0] = axes->x;
+      p[1] = descent_axes_map_y (axes, lines[k][0] + lines[k][1] * axes->range[0]);
+      q[0] = axes->x + axes->width;
+      q[1] = descent_axes_map_y (axes, lines[k][0] + lines[k][1] * axes->range[1]);
+      box.x = x;
+      box.y = y;
+      box.width = width;
+      box.height = height;
+      if (descent_axes_clip_segment (&box, 0, p, q))
+        cost += hypot (q[0] - p[0], q[1] - p[1]);
+    }
+  return cost;
+}
+
+/* A small key in the corner where it covers the fewest points: what the lines are. */
 static void
 paint_legend (DescentCanvas      *canvas,
               const DescentAxes  *axes,
               const DescentScene *scene)
 {
   const DescentPalette *palette = canvas->palette;
-  double size = canvas->text_size, x = axes->x + size * 0.8, y = axes->y + size * 1.5;
+  double size = canvas->text_size, best = G_MAXDOUBLE, x = 0, y = 0;
+  double width = size * 1.8 + size * 0.4, height = size * (scene->show_least_squares ? 2.35 : 1);
+  const char *labels[] = { _("fitted line"), _("least squares") };
 
   if (axes->width < size * 16 || axes->height < size * 10)
     return;
 
-  legend_entry (canvas, x, y, &palette->line, 1, 2.5, FALSE, _("fitted line"));
+  {
+    double widest = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        double w;
+        descent_canvas_measure (canvas, DESCENT_TEXT_SMALL, labels[i], &w, NULL);
+        widest = MAX (widest, w);
+      }
+    width += widest;
+  }
+
+  /* Top left first, as people read. */
+  for (int corner = 0; corner < 4; corner++)
+    {
+      double cx = corner % 2 == 0 ? axes->x + size * 0.8 : axes->x + axes->width - size * 0.8 - width;
+      double cy = corner < 2 ? axes->y + size * 0.9 : axes->y + axes->height - size * 0.9 - height;
+      double cost = legend_cost (axes, scene, cx, cy - size * 0.5, width, height + size * 0.5);
+
+      if (cost < best - 1e-9)
+        {
+          best = cost;
+          x = cx;
+          y = cy + size * 0.6;
+        }
+    }
+
+  legend_entry (canvas, x, y, &palette->line, 1, 2.5, FALSE, labels[0]);
   if (scene->show_least_squares)
-    legend_entry (canvas, x, y + size * 1.35, &palette->reference, 0.7, 1.5, TRUE,
-                  _("least squares"));
+    legend_entry (canvas, x, y + size * 1.35, &palette->reference, 0.7, 1.5, TRUE, labels[1]);
 }
 
 /* What does not move while α, the start or the step change: the axes, the points and the
