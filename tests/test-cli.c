@@ -216,6 +216,23 @@ test_exit_codes (void)
   }
   result_clear (&r);
 
+  /* The most iterations the command takes all run, in bounded memory; none at all is
+   * the start itself. */
+  r = run (NULL, "--summary", "--json", "-a", "1e-9", "-n", "100000000", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpfloat (json_number (r.out, "steps"), ==, 100000000);
+  {
+    g_autofree char *reason = json_value (r.out, "stop_reason");
+    g_assert_cmpstr (reason, ==, "iterations");
+  }
+  result_clear (&r);
+  r = run (NULL, "--summary", "--json", "-n", "0", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpfloat (json_number (r.out, "steps"), ==, 0);
+  g_assert_cmpfloat (json_number (r.out, "theta0"), ==, 0);
+  g_assert_cmpfloat (json_number (r.out, "loss"), ==, 5.5);
+  result_clear (&r);
+
   r = run (NULL, "--version", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_prefix (r.out, "descent "));

@@ -63,10 +63,14 @@ static void
 close_window (DescentWindow *window)
 {
   gpointer weak = window;
+  gpointer session = descent_window_get_session (window);
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  g_object_add_weak_pointer (G_OBJECT (session), &session);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_for (is_null, &weak, 10000);
+  /* The session goes with its window. */
+  g_assert_null (session);
 }
 
 static void
@@ -233,6 +237,35 @@ test_export (void)
   g_rmdir (folder);
 }
 
+/* The window shrunk to a single pixel and grown far past any screen, then back: every
+ * plot still paints, and nothing warns. */
+static void
+test_extreme_sizes (void)
+{
+  DescentWindow *window = open_window ();
+  const int sizes[][2] = { { 1, 1 }, { 8000, 8000 }, { 1280, 720 } };
+  GdkMonitor *monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+  GdkRectangle screen;
+
+  gdk_monitor_get_geometry (monitor, &screen);
+  g_object_unref (monitor);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i][0], sizes[i][1]);
+      gtk_widget_queue_resize (GTK_WIDGET (window));
+      spin (300);
+      /* No smaller than its controls allow, and as large as asked where the screen is
+       * (build-aux/test gives it 8192 × 8192 pixels). */
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, MIN (sizes[i][0], 300));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=,
+                       MIN (sizes[i][0], screen.width) - 100);
+      activate (window, "win.step-back", NULL);
+      spin (100);
+    }
+  close_window (window);
+}
+
 /* The window as a picture, into the build folder, to look at. */
 static void
 save_screenshot (const char *name,
@@ -301,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/descent/window/playback", test_playback);
   g_test_add_func ("/descent/window/open-files", test_open_files);
   g_test_add_func ("/descent/window/export", test_export);
+  g_test_add_func ("/descent/window/extreme-sizes", test_extreme_sizes);
   g_test_add_func ("/descent/window/screenshots", test_screenshots);
 
   return g_test_run ();
