@@ -528,6 +528,40 @@ paint_current (DescentCanvas      *canvas,
   descent_canvas_dot (canvas, p[0], p[1], 6.5, &palette->path, &palette->panel, 2);
 }
 
+/* Where a diverging path left the frame: a triangle on the edge, pointing straight out
+ * of the edge it crossed, and its label inside, clear of the marker and of the frame. */
+static double
+exit_layout (const DescentCanvas *canvas,
+             const DescentAxes   *axes,
+             const double         exit_point[2],
+             Box                 *label)
+{
+  double size = 14 * canvas->unit, angle, width, height;
+
+  if (exit_point[0] <= axes->x + 0.5)
+    angle = G_PI;
+  else if (exit_point[0] >= axes->x + axes->width - 0.5)
+    angle = 0;
+  else if (exit_point[1] <= axes->y + 0.5)
+    angle = -G_PI / 2;
+  else
+    angle = G_PI / 2;
+
+  descent_canvas_measure ((DescentCanvas *) canvas, DESCENT_TEXT_SMALL, _("left the view"),
+                          &width, &height);
+  label->x = exit_point[0] - (size + 4) * cos (angle) - (0.5 - 0.5 * cos (angle)) * width;
+  label->y = exit_point[1] - (size + 4) * sin (angle) - (0.5 - 0.5 * sin (angle)) * height;
+  if (fabs (cos (angle)) < 0.5)
+    label->x = exit_point[0] - width / 2;
+  if (fabs (sin (angle)) < 0.5)
+    label->y = exit_point[1] - height / 2;
+  label->x = CLAMP (label->x, axes->x + 4, axes->x + axes->width - 4 - width);
+  label->y = CLAMP (label->y, axes->y + 4, axes->y + axes->height - 4 - height);
+  label->width = width;
+  label->height = height;
+  return angle;
+}
+
 /* How much a key at @box would hide: every pixel of the path under it, and far more for
  * the markers, their labels and the gradient arrow. */
 static double
@@ -562,25 +596,39 @@ legend_cost (const DescentCanvas *canvas,
       if (near_box (box, p, 2 * margin))
         cost += 1e6;
     }
-  if (exit_point != NULL && near_box (box, exit_point, 2 * margin))
-    cost += 1e6;
+  if (exit_point != NULL)
+    {
+      Box label;
+
+      exit_layout (canvas, axes, exit_point, &label);
+      if (near_box (box, exit_point, 2 * margin) || overlap (box, &label) > 0)
+        cost += 1e6;
+    }
   return cost;
 }
 
-/* Where the divergence message goes: across the top, or the bottom when the path left
- * through the top. */
-typedef enum {
-  BANNER_NONE,
-  BANNER_TOP,
-  BANNER_BOTTOM,
+/* The divergence message, laid out: its text in one or two lines, and where it goes. */
+typedef struct {
+  gboolean          shown;
+  DescentTextStyle  style;
+  char             *lines[2];   /* the second may be NULL */
+  double            line_height;
+  Box               box;
 } Banner;
+
+static void
+banner_clear (Banner *banner)
+{
+  g_clear_pointer (&banner->lines[0], g_free);
+  g_clear_pointer (&banner->lines[1], g_free);
+}
 
 static void
 paint_legend (DescentCanvas      *canvas,
               const DescentAxes  *axes,
               const DescentScene *scene,
               const double       *exit_point,
-              Banner              banner)
+              const Banner       *banner)
 {
   const DescentPalette *palette = canvas->palette;
   cairo_t *cr = canvas->cr;
@@ -605,8 +653,8 @@ paint_legend (DescentCanvas      *canvas,
   if (box_width > 0.55 * axes->width || box_height > 0.3 * axes->height)
     return;
 
-  /* The corner where it hides the least, top right when all are alike, and never the
-   * side that holds the divergence message. */
+  /* The corner where it hides the least, top right when all are alike, and never over
+   * the divergence message. */
   {
     double best = INFINITY;
 
@@ -616,14 +664,14 @@ paint_legend (DescentCanvas      *canvas,
         Box box;
         double cost;
 
-        if (banner != BANNER_NONE && top == (banner == BANNER_TOP))
-          continue;
         box.x = corner % 2 == 0 ? axes->x + axes->width - box_width - size * 0.5
                                 : axes->x + size * 0.5;
         box.y = top ? axes->y + size * 0.5 : axes->y + axes->height - box_height - size * 0.5;
         box.width = box_width;
         box.height = box_height;
         cost = legend_cost (canvas, axes, scene, &box, exit_point);
+        if (banner->shown && overlap (&box, &banner->box) > 0)
+          cost += 1e9;
         if (cost < best)
           {
             best = cost;
@@ -681,7 +729,6 @@ paint_legend (DescentCanvas      *canvas,
                          y + i * line, 0, 0.5);
 }
 
-/* Where a diverging path left the frame: a triangle on the edge, pointing out. */
 static void
 paint_exit (DescentCanvas     *canvas,
             const DescentAxes *axes,
@@ -689,56 +736,35 @@ paint_exit (DescentCanvas     *canvas,
 {
   const DescentPalette *palette = canvas->palette;
   cairo_t *cr = canvas->cr;
-  double centre[2] = { axes->x + axes->width / 2, axes->y + axes->height / 2 };
-  double angle = atan2 (exit_point[1] - centre[1], exit_point[0] - centre[0]);
-  double size = 14 * canvas->unit, x, y, width, height;
-  const char *label = _("left the view");
+  Box label;
+  double angle = exit_layout (canvas, axes, exit_point, &label);
 
-  /* Point straight out of the edge it crossed. */
-  if (exit_point[0] <= axes->x + 0.5)
-    angle = G_PI;
-  else if (exit_point[0] >= axes->x + axes->width - 0.5)
-    angle = 0;
-  else if (exit_point[1] <= axes->y + 0.5)
-    angle = -G_PI / 2;
-  else
-    angle = G_PI / 2;
-
-  arrow_head (cr, exit_point, angle, size);
+  arrow_head (cr, exit_point, angle, 14 * canvas->unit);
   descent_set_color (cr, &palette->panel, 1);
   cairo_set_line_width (cr, 2.5 * canvas->unit);
   cairo_stroke_preserve (cr);
   descent_set_color (cr, &palette->warning, 1);
   cairo_fill (cr);
 
-  /* The label goes inside, clear of the marker and of the frame. */
-  descent_canvas_measure (canvas, DESCENT_TEXT_SMALL, label, &width, &height);
-  x = exit_point[0] - (size + 4) * cos (angle) - (0.5 - 0.5 * cos (angle)) * width;
-  y = exit_point[1] - (size + 4) * sin (angle) - (0.5 - 0.5 * sin (angle)) * height;
-  if (fabs (cos (angle)) < 0.5)
-    x = exit_point[0] - width / 2;
-  if (fabs (sin (angle)) < 0.5)
-    y = exit_point[1] - height / 2;
-  x = CLAMP (x, axes->x + 4, axes->x + axes->width - 4 - width);
-  y = CLAMP (y, axes->y + 4, axes->y + axes->height - 4 - height);
   descent_set_color (cr, &palette->warning, 1);
-  descent_canvas_text_halo (canvas, DESCENT_TEXT_SMALL, label, x, y, 0, 0, &palette->panel);
+  descent_canvas_text_halo (canvas, DESCENT_TEXT_SMALL, _("left the view"), label.x, label.y,
+                            0, 0, &palette->panel);
 }
 
-/* A line across the plot when the run diverges, naming the cause and the cure; in smaller
- * type, or on two lines, when the plot is narrow. */
+/* A line on the plot when the run diverges, naming the cause and the cure: in smaller
+ * type, or on two lines, when the plot is narrow, and at the top or the bottom, left,
+ * centre or right, wherever it hides least of the path and nothing of the markers. */
 static void
-paint_divergence (DescentCanvas      *canvas,
-                  const DescentAxes  *axes,
-                  const DescentScene *scene,
-                  Banner              banner)
+plan_divergence (DescentCanvas      *canvas,
+                 const DescentAxes  *axes,
+                 const DescentScene *scene,
+                 const double       *exit_point,
+                 Banner             *banner)
 {
   g_autofree char *alpha = descent_format_value (scene->params->alpha, 3);
   g_autofree char *critical = descent_format_value (scene->problem->alpha_critical, 3);
   g_autofree char *text = NULL;
-  DescentTextStyle style = DESCENT_TEXT_NORMAL;
-  double width, room = axes->width - canvas->text_size, x = axes->x + axes->width / 2, y;
-  double yalign = banner == BANNER_TOP ? 0 : 1;
+  double size = canvas->text_size, room = axes->width - size, width, height, best = INFINITY;
 
   if (scene->params->alpha >= scene->problem->alpha_critical)
     /* Translators: α and α_crit are the learning rate and the largest one that converges. */
@@ -746,15 +772,16 @@ paint_divergence (DescentCanvas      *canvas,
   else
     text = g_strdup (_("Diverged: the loss is too large to compute from this start"));
 
-  descent_canvas_measure (canvas, style, text, &width, NULL);
+  banner->shown = TRUE;
+  banner->style = DESCENT_TEXT_NORMAL;
+  descent_canvas_measure (canvas, banner->style, text, &width, &height);
   if (width > room)
     {
-      style = DESCENT_TEXT_SMALL;
-      descent_canvas_measure (canvas, style, text, &width, NULL);
+      banner->style = DESCENT_TEXT_SMALL;
+      descent_canvas_measure (canvas, banner->style, text, &width, &height);
     }
-  y = banner == BANNER_TOP ? axes->y + canvas->text_size * 0.6
-                           : axes->y + axes->height - canvas->text_size * 0.6;
-  descent_set_color (canvas->cr, &canvas->palette->warning, 1);
+  banner->line_height = height;
+  banner->lines[0] = g_strdup (text);
   if (width > room)
     {
       /* Break after the first colon, ASCII or full-width. */
@@ -764,21 +791,52 @@ paint_divergence (DescentCanvas      *canvas,
 
       if (cut != NULL)
         {
-          g_autofree char *first = g_strndup (text, (gsize) (cut - text));
-          double height;
+          double second;
 
-          g_strchomp (first);
-          descent_canvas_measure (canvas, style, first, NULL, &height);
-          descent_canvas_text_halo (canvas, style, first, x,
-                                    banner == BANNER_TOP ? y : y - height, 0.5, yalign,
-                                    &canvas->palette->panel);
-          descent_canvas_text_halo (canvas, style, cut, x,
-                                    banner == BANNER_TOP ? y + height : y, 0.5, yalign,
-                                    &canvas->palette->panel);
-          return;
+          g_free (banner->lines[0]);
+          banner->lines[0] = g_strndup (text, (gsize) (cut - text));
+          g_strchomp (banner->lines[0]);
+          banner->lines[1] = g_strdup (cut);
+          descent_canvas_measure (canvas, banner->style, banner->lines[0], &width, NULL);
+          descent_canvas_measure (canvas, banner->style, banner->lines[1], &second, NULL);
+          width = MAX (width, second);
+          height *= 2;
         }
     }
-  descent_canvas_text_halo (canvas, style, text, x, y, 0.5, yalign, &canvas->palette->panel);
+  width = MIN (width, room);
+
+  for (int place = 0; place < 6; place++)
+    {
+      int column = place % 3;
+      Box box;
+      double cost;
+
+      box.width = width + 0.4 * size;
+      box.height = height;
+      box.x = column == 1 ? axes->x + (axes->width - box.width) / 2
+            : column == 0 ? axes->x + 0.5 * size : axes->x + axes->width - 0.5 * size - box.width;
+      box.y = place < 3 ? axes->y + 0.6 * size : axes->y + axes->height - 0.6 * size - height;
+      /* The centre of the top reads first; elsewhere only when it hides less. */
+      cost = legend_cost (canvas, axes, scene, &box, exit_point) + (place == 1 ? 0 : 1);
+      if (cost < best)
+        {
+          best = cost;
+          banner->box = box;
+        }
+    }
+}
+
+static void
+paint_divergence (DescentCanvas *canvas,
+                  const Banner  *banner)
+{
+  const Box *box = &banner->box;
+
+  descent_set_color (canvas->cr, &canvas->palette->warning, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (banner->lines) && banner->lines[i] != NULL; i++)
+    descent_canvas_text_halo (canvas, banner->style, banner->lines[i], box->x + box->width / 2,
+                              box->y + i * banner->line_height, 0.5, 0,
+                              &canvas->palette->panel);
 }
 
 void
@@ -796,7 +854,7 @@ descent_contour_plot_paint (DescentCanvas      *canvas,
   cairo_t *cr = canvas->cr;
   double exit_point[2];
   gboolean left;
-  Banner banner;
+  Banner banner = { 0 };
 
   descent_axes_layout (axes, canvas, x, y, width, height, scene->contours->frame, FALSE, title,
                        x_title, y_title);
@@ -809,15 +867,15 @@ descent_contour_plot_paint (DescentCanvas      *canvas,
   left = paint_path (canvas, axes, scene, exit_point);
   paint_gradient (canvas, axes, scene);
   paint_current (canvas, axes, scene);
-  banner = BANNER_NONE;
   if (descent_trajectory_get_stop_reason (scene->trajectory) == DESCENT_STOP_DIVERGED
       || scene->params->alpha >= scene->problem->alpha_critical)
-    banner = left && exit_point[1] <= axes->y + 1 ? BANNER_BOTTOM : BANNER_TOP;
-  paint_legend (canvas, axes, scene, left ? exit_point : NULL, banner);
+    plan_divergence (canvas, axes, scene, left ? exit_point : NULL, &banner);
+  paint_legend (canvas, axes, scene, left ? exit_point : NULL, &banner);
   if (left)
     paint_exit (canvas, axes, exit_point);
-  if (banner != BANNER_NONE)
-    paint_divergence (canvas, axes, scene, banner);
+  if (banner.shown)
+    paint_divergence (canvas, &banner);
+  banner_clear (&banner);
   cairo_restore (cr);
 
   /* The frame again, over the bands. */
