@@ -227,17 +227,18 @@ descent_axes_paint (const DescentAxes *axes,
   cairo_restore (cr);
 }
 
-/* Clips the pixel segment p–q to the plot area grown by @margin (Liang–Barsky). Cairo
- * keeps coordinates in 24.8 fixed point, so a diverging path a billion pixels away must
- * be cut down in doubles before it reaches cairo. Returns FALSE when nothing is left. */
+/* Clips the pixel segment p–q to the rectangle at (x, y) of @width × @height
+ * (Liang–Barsky). Returns FALSE when nothing of it is inside. */
 gboolean
-descent_axes_clip_segment (const DescentAxes *axes,
-                           double             margin,
-                           double             p[2],
-                           double             q[2])
+descent_clip_segment (double x,
+                      double y,
+                      double width,
+                      double height,
+                      double p[2],
+                      double q[2])
 {
-  double lo[2] = { axes->x - margin, axes->y - margin };
-  double hi[2] = { axes->x + axes->width + margin, axes->y + axes->height + margin };
+  double lo[2] = { x, y };
+  double hi[2] = { x + width, y + height };
   double t0 = 0, t1 = 1, d[2] = { q[0] - p[0], q[1] - p[1] };
 
   if (!isfinite (p[0]) || !isfinite (p[1]) || !isfinite (q[0]) || !isfinite (q[1]))
@@ -274,10 +275,23 @@ descent_axes_clip_segment (const DescentAxes *axes,
     }
   if (t0 > 0)
     {
-      p[0] += t0 * d[0];
-      p[1] += t0 * d[1];
+      p[0] = p[0] + t0 * d[0];
+      p[1] = p[1] + t0 * d[1];
     }
   return TRUE;
+}
+
+/* Clips the pixel segment p–q to the plot area grown by @margin. Cairo keeps coordinates
+ * in 24.8 fixed point, so a diverging path a billion pixels away must be cut down in
+ * doubles before it reaches cairo. Returns FALSE when nothing is left. */
+gboolean
+descent_axes_clip_segment (const DescentAxes *axes,
+                           double             margin,
+                           double             p[2],
+                           double             q[2])
+{
+  return descent_clip_segment (axes->x - margin, axes->y - margin, axes->width + 2 * margin,
+                               axes->height + 2 * margin, p, q);
 }
 
 /* Adds the pixel segment p–q to the path, clipped as above; p and q become the ends. */

@@ -65,6 +65,12 @@ void   descent_axes_device_size (const DescentAxes *axes,
 void   descent_axes_paint_image (const DescentAxes *axes,
                                  cairo_t           *cr,
                                  cairo_surface_t   *image);
+gboolean descent_clip_segment      (double             x,
+                                   double             y,
+                                   double             width,
+                                   double             height,
+                                   double             p[2],
+                                   double             q[2]);
 gboolean descent_axes_clip_segment (const DescentAxes *axes,
                                     double             margin,
                                     double             p[2],

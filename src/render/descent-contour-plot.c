@@ -44,14 +44,9 @@ length_inside (const DescentAxes *axes,
                const double       a[2],
                const double       b[2])
 {
-  DescentAxes frame = *axes;
   double p[2] = { a[0], a[1] }, q[2] = { b[0], b[1] };
 
-  frame.x = box->x;
-  frame.y = box->y;
-  frame.width = box->width;
-  frame.height = box->height;
-  if (!descent_axes_clip_segment (&frame, 0, p, q))
+  if (!descent_clip_segment (box->x, box->y, box->width, box->height, p, q))
     return 0;
   return hypot (q[0] - p[0], q[1] - p[1]);
 }

@@ -164,18 +164,13 @@ legend_cost (const DescentAxes  *axes,
     }
   for (guint k = 0; k < G_N_ELEMENTS (lines); k++)
     {
-      DescentAxes box = *axes;
       double p[2], q[2];
 
       p[0] = axes->x;
       p[1] = descent_axes_map_y (axes, lines[k][0] + lines[k][1] * axes->range[0]);
       q[0] = axes->x + axes->width;
       q[1] = descent_axes_map_y (axes, lines[k][0] + lines[k][1] * axes->range[1]);
-      box.x = x;
-      box.y = y;
-      box.width = width;
-      box.height = height;
-      if (descent_axes_clip_segment (&box, 0, p, q))
+      if (descent_clip_segment (x, y, width, height, p, q))
         cost += hypot (q[0] - p[0], q[1] - p[1]);
     }
   return cost;
