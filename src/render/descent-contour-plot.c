@@ -60,25 +60,6 @@ near_box (const Box    *box,
          && point[1] >= box->y - margin && point[1] <= box->y + box->height + margin;
 }
 
-/* Where the label of the gradient arrow goes: beyond the tip, on the side it points to. */
-static void
-gradient_label_box (const DescentCanvas *canvas,
-                    const double         origin[2],
-                    const double         tip[2],
-                    double               width,
-                    double               height,
-                    Box                 *box)
-{
-  double angle = atan2 (tip[1] - origin[1], tip[0] - origin[0]);
-  double x = tip[0] + 0.7 * canvas->text_size * cos (angle);
-  double y = tip[1] + 0.7 * canvas->text_size * sin (angle);
-
-  box->x = x - (0.5 - 0.5 * cos (angle)) * width;
-  box->y = y - (0.5 - 0.5 * sin (angle)) * height;
-  box->width = width;
-  box->height = height;
-}
-
 static double
 overlap (const Box *a,
          const Box *b)
@@ -87,6 +68,53 @@ overlap (const Box *a,
   double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
 
   return w > 0 && h > 0 ? w * h : 0;
+}
+
+/* Where the label of the gradient arrow goes: beyond the tip, on the side it points to,
+ * unless that covers the least-squares cross, as it does near convergence when the
+ * arrow points straight at θ*; then beside the arrow, or behind the current θ. */
+static void
+gradient_label_box (const DescentCanvas *canvas,
+                    const DescentAxes   *axes,
+                    const DescentScene  *scene,
+                    const double         origin[2],
+                    const double         tip[2],
+                    double               width,
+                    double               height,
+                    Box                 *box)
+{
+  double angle = atan2 (tip[1] - origin[1], tip[0] - origin[0]);
+  double c = cos (angle), s = sin (angle), gap = 0.7 * canvas->text_size;
+  double cross = 9 * canvas->unit, dot = 8 * canvas->unit, best = G_MAXDOUBLE;
+  double middle[2] = { (origin[0] + tip[0]) / 2, (origin[1] + tip[1]) / 2 };
+  /* Anchor points, and the direction the box extends from each. */
+  const double anchors[][4] = {
+    { tip[0] + gap * c, tip[1] + gap * s, c, s },
+    { middle[0] - gap * s, middle[1] + gap * c, -s, c },
+    { middle[0] + gap * s, middle[1] - gap * c, s, -c },
+    { origin[0] - (dot + gap) * c, origin[1] - (dot + gap) * s, -c, -s },
+  };
+  double optimum[2];
+  Box cross_box, current = { origin[0] - dot, origin[1] - dot, 2 * dot, 2 * dot };
+
+  map (axes, scene->problem->theta_star, optimum);
+  cross_box = (Box) { optimum[0] - cross, optimum[1] - cross, 2 * cross, 2 * cross };
+  for (guint k = 0; k < G_N_ELEMENTS (anchors); k++)
+    {
+      Box candidate = { anchors[k][0] - (0.5 - 0.5 * anchors[k][2]) * width,
+                        anchors[k][1] - (0.5 - 0.5 * anchors[k][3]) * height, width, height };
+      double cost = overlap (&candidate, &cross_box) + overlap (&candidate, &current);
+
+      if (candidate.x < axes->x || candidate.x + width > axes->x + axes->width
+          || candidate.y < axes->y || candidate.y + height > axes->y + axes->height)
+        cost += width * height;
+      /* Ties go to the first place, beyond the tip. */
+      if (cost < best - 1e-9)
+        {
+          best = cost;
+          *box = candidate;
+        }
+    }
 }
 
 static void
@@ -415,7 +443,7 @@ paint_gradient (DescentCanvas      *canvas,
     Box label;
 
     descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, "−∇J", &width, &height);
-    gradient_label_box (canvas, origin, tip, width, height, &label);
+    gradient_label_box (canvas, axes, scene, origin, tip, width, height, &label);
     descent_set_color (cr, &palette->arrow, 1);
     descent_canvas_text_halo (canvas, DESCENT_TEXT_NORMAL, "−∇J", label.x, label.y, 0, 0,
                               &palette->panel);
@@ -443,7 +471,7 @@ paint_optimum_label (DescentCanvas      *canvas,
   if (arrow)
     {
       descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, "−∇J", &label_width, &label_height);
-      gradient_label_box (canvas, origin, tip, label_width, label_height, &label);
+      gradient_label_box (canvas, axes, scene, origin, tip, label_width, label_height, &label);
     }
 
   descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, "θ*", &width, &height);
