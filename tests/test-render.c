@@ -18,6 +18,7 @@
 #include "core/descent-problem.h"
 #include "core/descent-statistics.h"
 #include "core/descent-trajectory.h"
+#include "descent-axes.h"
 #include "descent-contours.h"
 #include "descent-plots.h"
 #include "descent-png.h"
@@ -236,6 +237,39 @@ test_labels (void)
   decimal = descent_format_value (2.25, 3);
   setlocale (LC_ALL, "C.UTF-8");
   g_assert_cmpstr (decimal, ==, "2,25");
+}
+
+/* A step axis counts: a short run gets whole steps, never half ones. */
+static void
+test_whole_step_ticks (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 400);
+  cairo_t *cr = cairo_create (surface);
+  DescentCanvas canvas;
+  DescentAxes axes;
+  const double ranges[][2] = { { 0, 1 }, { 0, 2 }, { 0, 3 }, { 0, 7 }, { 0, 1000 } };
+
+  descent_canvas_init (&canvas, cr, descent_palette_get (DESCENT_THEME_LIGHT), 13);
+  for (guint k = 0; k < G_N_ELEMENTS (ranges); k++)
+    {
+      const double range[4] = { ranges[k][0], ranges[k][1], 1e-3, 10 };
+
+      descent_axes_layout (&axes, &canvas, 0, 0, 600, 400, range, TRUE, "t", "step", "J");
+      descent_axes_whole_x_ticks (&axes, &canvas);
+      g_assert_cmpuint (axes.x_ticks.n, >=, 2);
+      g_assert_cmpfloat (axes.x_ticks.values[0], ==, range[0]);
+      g_assert_cmpfloat (axes.x_ticks.values[axes.x_ticks.n - 1], ==, range[1]);
+      for (guint i = 0; i < axes.x_ticks.n; i++)
+        {
+          g_autofree char *expected = g_strdup_printf ("%d", (int) axes.x_ticks.values[i]);
+
+          g_assert_cmpfloat (axes.x_ticks.values[i], ==, floor (axes.x_ticks.values[i]));
+          g_assert_cmpstr (axes.x_labels[i], ==, expected);
+        }
+    }
+  descent_canvas_clear (&canvas);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 static void
@@ -534,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/descent/render/ticks-linear", test_ticks_linear);
   g_test_add_func ("/descent/render/ticks-log", test_ticks_log);
   g_test_add_func ("/descent/render/labels", test_labels);
+  g_test_add_func ("/descent/render/whole-step-ticks", test_whole_step_ticks);
   g_test_add_func ("/descent/render/contours", test_contours);
   g_test_add_func ("/descent/render/frame-holds-path", test_frame_holds_path);
   g_test_add_func ("/descent/render/fitted-line", test_fitted_line);

@@ -129,6 +129,25 @@ descent_axes_layout (DescentAxes   *axes,
     }
 }
 
+/* Keeps only the whole numbers among the x ticks, for an axis that counts (steps): a
+ * run of two steps reads 0, 1, 2 rather than 0, 0.5, 1, 1.5, 2. */
+void
+descent_axes_whole_x_ticks (DescentAxes   *axes,
+                            DescentCanvas *canvas)
+{
+  DescentTicks *ticks = &axes->x_ticks;
+  guint n = 0;
+
+  if (ticks->step >= 1)
+    return;
+  for (guint i = 0; i < ticks->n; i++)
+    if (ticks->values[i] == floor (ticks->values[i]))
+      ticks->values[n++] = ticks->values[i];
+  ticks->n = n;
+  ticks->step = 1;
+  label_ticks (canvas, ticks, axes->x_labels);
+}
+
 void
 descent_axes_clip (const DescentAxes *axes,
                    cairo_t           *cr)

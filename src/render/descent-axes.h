@@ -62,15 +62,17 @@ void   descent_axes_device_size (const DescentAxes *axes,
                                  cairo_t           *cr,
                                  int               *width,
                                  int               *height);
+void   descent_axes_whole_x_ticks (DescentAxes       *axes,
+                                   DescentCanvas     *canvas);
 void   descent_axes_paint_image (const DescentAxes *axes,
                                  cairo_t           *cr,
                                  cairo_surface_t   *image);
 gboolean descent_clip_segment      (double             x,
-                                   double             y,
-                                   double             width,
-                                   double             height,
-                                   double             p[2],
-                                   double             q[2]);
+                                    double             y,
+                                    double             width,
+                                    double             height,
+                                    double             p[2],
+                                    double             q[2]);
 gboolean descent_axes_clip_segment (const DescentAxes *axes,
                                     double             margin,
                                     double             p[2],

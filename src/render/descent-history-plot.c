@@ -107,6 +107,7 @@ descent_history_plot_paint (DescentCanvas      *canvas,
   range[2] = pow (10, lo - pad);
   range[3] = pow (10, hi + pad);
   descent_axes_layout (axes, canvas, x, y, width, height, range, TRUE, title, x_title, y_title);
+  descent_axes_whole_x_ticks (axes, canvas);
   descent_axes_paint (axes, canvas, title, x_title, y_title);
 
   cairo_save (cr);
