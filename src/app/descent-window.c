@@ -339,9 +339,7 @@ on_dataset_changed (DescentWindow *self)
   gsize n = descent_dataset_get_n_rows (dataset);
   g_autofree char *name = self->path != NULL ? g_filename_display_basename (self->path)
                                              : g_strdup (descent_dataset_get_source (dataset));
-  g_autofree char *count = g_strdup_printf ("%" G_GSIZE_FORMAT, n);
-  g_autofree char *points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s point",
-                                                          "%s points", n), count);
+  g_autofree char *points = descent_format_points (n);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", name, points);
   /* Translators: the window's title, for the window list: the data file, then the program. */
   g_autofree char *title = g_strdup_printf (_("%s — Descent"), name);

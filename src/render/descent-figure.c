@@ -77,9 +77,7 @@ source_text (const DescentScene *scene)
   const char *source = descent_dataset_get_source (scene->dataset);
   gsize n = descent_dataset_get_n_rows (scene->dataset);
   g_autofree char *name = source != NULL ? g_path_get_basename (source) : NULL;
-  g_autofree char *count = g_strdup_printf ("%" G_GSIZE_FORMAT, n);
-  g_autofree char *points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s point",
-                                                          "%s points", n), count);
+  g_autofree char *points = descent_format_points (n);
   DescentStopReason reason = descent_trajectory_get_stop_reason (scene->trajectory);
   const char *status = reason != DESCENT_STOP_ITERATIONS ? descent_stop_reason_label (reason) : NULL;
 

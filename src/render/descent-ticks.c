@@ -343,3 +343,12 @@ descent_format_value (double value,
     return humanize (format_ascii (buffer, 0, 'f', value));
   return humanize (format_ascii (buffer, significant, 'g', value));
 }
+
+/* "1,000,000 points": the count grouped as the user's locale groups digits. */
+char *
+descent_format_points (gsize n)
+{
+  g_autofree char *count = g_strdup_printf ("%'" G_GSIZE_FORMAT, n);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s point", "%s points", n), count);
+}

@@ -33,5 +33,6 @@ char  *descent_ticks_format      (const DescentTicks *ticks,
                                   double              value);
 char  *descent_format_value      (double        value,
                                   int           significant);
+char  *descent_format_points     (gsize         n);
 
 G_END_DECLS
