@@ -71,5 +71,6 @@ LLVMFuzzerInitialize (int    *argc,
   /* The JSON goes nowhere; the fuzzer's own messages use stderr. */
   if (freopen ("/dev/null", "w", stdout) == NULL)
     return 1;
+  descent_fuzz_keep_threads ();
   return 0;
 }

@@ -37,6 +37,14 @@ load (const char              *path,
 }
 
 int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  descent_fuzz_keep_threads ();
+  return 0;
+}
+
+int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
 {
