@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <math.h>
 
+#include "app/descent-application.h"
 #include "app/descent-session.h"
 #include "app/descent-window.h"
 #include "render/descent-scene.h"
@@ -329,6 +330,118 @@ test_screenshots (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* A settings portal of our own on the test's session bus, saying the desktop prefers
+ * the dark style: the application asks it at start-up and follows what it signals. */
+#define PORTAL_PATH "/org/freedesktop/portal/desktop"
+#define PORTAL_SETTINGS "org.freedesktop.portal.Settings"
+
+static const char portal_xml[] =
+  "<node><interface name='" PORTAL_SETTINGS "'>"
+  "<method name='Read'><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='v' direction='out'/></method>"
+  "<signal name='SettingChanged'><arg type='s'/><arg type='s'/><arg type='v'/></signal>"
+  "</interface></node>";
+
+static void
+portal_method (GDBusConnection       *connection,
+               const char            *sender,
+               const char            *path,
+               const char            *interface,
+               const char            *method,
+               GVariant              *parameters,
+               GDBusMethodInvocation *invocation,
+               gpointer               user_data)
+{
+  const char *namespace, *key;
+
+  g_variant_get (parameters, "(&s&s)", &namespace, &key);
+  if (g_str_equal (namespace, "org.freedesktop.appearance") && g_str_equal (key, "color-scheme"))
+    g_dbus_method_invocation_return_value (invocation,
+      g_variant_new ("(v)", g_variant_new_variant (g_variant_new_uint32 (1))));
+  else
+    g_dbus_method_invocation_return_dbus_error (invocation,
+                                                "org.freedesktop.portal.Error.NotFound", key);
+}
+
+static gboolean
+prefers_dark (gpointer expected)
+{
+  gboolean dark;
+
+  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
+  return dark == GPOINTER_TO_INT (expected);
+}
+
+static gboolean
+scheme_dark (gpointer window)
+{
+  return descent_session_get_scene (descent_window_get_session (window))->theme
+         == DESCENT_THEME_DARK;
+}
+
+static gboolean
+scheme_light (gpointer window)
+{
+  return !scheme_dark (window);
+}
+
+static void
+on_dark_activate (GApplication    *application,
+                  GDBusConnection *connection)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  g_assert_nonnull (window);
+  wait_for (prefers_dark, GINT_TO_POINTER (TRUE), 5000);
+  /* The plots take the dark palette with the rest of the window. */
+  wait_for (scheme_dark, window, 5000);
+
+  /* The desktop switches back to light. */
+  g_assert_true (g_dbus_connection_emit_signal (connection, NULL, PORTAL_PATH, PORTAL_SETTINGS,
+                                                "SettingChanged",
+                                                g_variant_new ("(ssv)", "org.freedesktop.appearance",
+                                                               "color-scheme",
+                                                               g_variant_new_uint32 (2)),
+                                                NULL));
+  wait_for (prefers_dark, GINT_TO_POINTER (FALSE), 5000);
+  wait_for (scheme_light, window, 5000);
+  gtk_window_destroy (window);
+}
+
+static void
+test_dark_style (void)
+{
+  g_autoptr(GDBusConnection) connection = NULL;
+  g_autoptr(GDBusNodeInfo) node = NULL;
+  g_autoptr(DescentApplication) application = NULL;
+  const GDBusInterfaceVTable vtable = { .method_call = portal_method };
+  char *argv[] = { (char *) "descent", NULL };
+  guint object_id, name_id;
+
+  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (connection == NULL)
+    {
+      g_test_skip ("no session bus: run under dbus-run-session");
+      return;
+    }
+  node = g_dbus_node_info_new_for_xml (portal_xml, NULL);
+  object_id = g_dbus_connection_register_object (connection, PORTAL_PATH, node->interfaces[0],
+                                                 &vtable, NULL, NULL, NULL);
+  g_assert_cmpuint (object_id, !=, 0);
+  name_id = g_bus_own_name_on_connection (connection, "org.freedesktop.portal.Desktop",
+                                          G_BUS_NAME_OWNER_FLAGS_REPLACE, NULL, NULL, NULL,
+                                          NULL);
+  spin (200);
+
+  application = descent_application_new ();
+  g_signal_connect_after (application, "activate", G_CALLBACK (on_dark_activate), connection);
+  g_assert_cmpint (g_application_run (G_APPLICATION (application), 1, argv), ==, 0);
+
+  g_bus_unown_name (name_id);
+  g_dbus_connection_unregister_object (connection, object_id);
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/descent/window/open-files", test_open_files);
   g_test_add_func ("/descent/window/export", test_export);
   g_test_add_func ("/descent/window/extreme-sizes", test_extreme_sizes);
+  g_test_add_func ("/descent/window/dark-style", test_dark_style);
   g_test_add_func ("/descent/window/screenshots", test_screenshots);
 
   return g_test_run ();

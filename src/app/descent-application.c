@@ -17,6 +17,9 @@
 
 struct _DescentApplication {
   GtkApplication parent_instance;
+
+  GCancellable  *portal_cancellable;
+  guint          color_scheme_id;  /* the portal's SettingChanged subscription */
 };
 
 G_DEFINE_FINAL_TYPE (DescentApplication, descent_application, GTK_TYPE_APPLICATION)
@@ -87,6 +90,88 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* The desktop's dark style. GNOME and the other desktops publish it through the
+ * settings portal as org.freedesktop.appearance color-scheme (0 no preference, 1 dark,
+ * 2 light); GTK 4.8 follows the theme's name but not this preference, so the
+ * application asks for it, asynchronously so that it never delays the first frame, and
+ * follows its changes. Without a portal nothing changes. */
+#define PORTAL_NAME "org.freedesktop.portal.Desktop"
+#define PORTAL_PATH "/org/freedesktop/portal/desktop"
+#define PORTAL_SETTINGS "org.freedesktop.portal.Settings"
+#define APPEARANCE "org.freedesktop.appearance"
+
+static void
+apply_color_scheme (GVariant *value)
+{
+  g_autoptr(GVariant) inner = g_variant_ref (value);
+
+  /* Read() wraps the value in one variant more than SettingChanged does. */
+  while (g_variant_is_of_type (inner, G_VARIANT_TYPE_VARIANT))
+    {
+      GVariant *unwrapped = g_variant_get_variant (inner);
+      g_variant_unref (inner);
+      inner = unwrapped;
+    }
+  if (!g_variant_is_of_type (inner, G_VARIANT_TYPE_UINT32))
+    return;
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme",
+                g_variant_get_uint32 (inner) == 1, NULL);
+}
+
+static void
+on_setting_changed (GDBusConnection *connection,
+                    const char      *sender,
+                    const char      *path,
+                    const char      *interface,
+                    const char      *signal,
+                    GVariant        *parameters,
+                    gpointer         user_data)
+{
+  const char *namespace, *key;
+  g_autoptr(GVariant) value = NULL;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(ssv)")))
+    return;
+  g_variant_get (parameters, "(&s&sv)", &namespace, &key, &value);
+  if (g_str_equal (namespace, APPEARANCE) && g_str_equal (key, "color-scheme"))
+    apply_color_scheme (value);
+}
+
+static void
+on_color_scheme_read (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) value = NULL;
+
+  /* No portal, or one without the setting: the theme stays as it is. */
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, NULL);
+  if (reply == NULL || !g_variant_is_of_type (reply, G_VARIANT_TYPE ("(v)")))
+    return;
+  g_variant_get (reply, "(v)", &value);
+  apply_color_scheme (value);
+}
+
+static void
+follow_color_scheme (DescentApplication *self)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  if (connection == NULL)
+    return;
+  self->portal_cancellable = g_cancellable_new ();
+  self->color_scheme_id =
+    g_dbus_connection_signal_subscribe (connection, PORTAL_NAME, PORTAL_SETTINGS,
+                                        "SettingChanged", PORTAL_PATH, APPEARANCE,
+                                        G_DBUS_SIGNAL_FLAGS_NONE, on_setting_changed,
+                                        NULL, NULL);
+  g_dbus_connection_call (connection, PORTAL_NAME, PORTAL_PATH, PORTAL_SETTINGS, "Read",
+                          g_variant_new ("(ss)", APPEARANCE, "color-scheme"),
+                          G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                          self->portal_cancellable, on_color_scheme_read, NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
@@ -115,6 +200,22 @@ descent_application_startup (GApplication *application)
                                               GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_window_set_default_icon_name (APPLICATION_ID);
+  follow_color_scheme (DESCENT_APPLICATION (application));
+}
+
+static void
+descent_application_shutdown (GApplication *application)
+{
+  DescentApplication *self = DESCENT_APPLICATION (application);
+  GDBusConnection *connection = g_application_get_dbus_connection (application);
+
+  g_cancellable_cancel (self->portal_cancellable);
+  g_clear_object (&self->portal_cancellable);
+  if (self->color_scheme_id != 0 && connection != NULL)
+    g_dbus_connection_signal_unsubscribe (connection, self->color_scheme_id);
+  self->color_scheme_id = 0;
+
+  G_APPLICATION_CLASS (descent_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -125,6 +226,7 @@ descent_application_class_init (DescentApplicationClass *klass)
   application_class->activate = descent_application_activate;
   application_class->open = descent_application_open;
   application_class->startup = descent_application_startup;
+  application_class->shutdown = descent_application_shutdown;
 }
 
 static void
