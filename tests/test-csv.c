@@ -51,6 +51,8 @@ static const CsvCase cases[] = {
   { "quoted-newline.csv", LOADS, 5, 3, 1, "x", "y", 1, 2, "line 5, column 'x': 'oops' is not a number" },
   /* An empty CR line, then a line ending in LF: that LF is a line of its own. */
   { "mixed-line-ends.csv", LOADS, 5, 3, 1, "x", "y", 1, 2, "line 5, column 'x': 'bad' is not a number" },
+  /* An empty CR line, then spaces and an LF: two line ends, not one CR LF pair. */
+  { "cr-spaces-lf.csv", LOADS, 7, 3, 1, "x", "y", 1, 2, "line 7, column 'x': 'bad' is not a number" },
   { "blank-lines-before-header.csv", LOADS, 23, 3, 1, "x", "y", 1, 2, "line 23, column 'x': 'bad' is not a number" },
   { "blank-lines.csv", LOADS, 7, 3, 1, "x", "y", 1, 2, "line 7, column 'x': 'bad' is not a number" },
   { "extra-columns.csv", LOADS, 0, 3, 0, "height", "weight", 150, 45, NULL },

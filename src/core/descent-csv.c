@@ -139,10 +139,28 @@ displayable_text (const char *text,
   return g_steal_pointer (&utf8);
 }
 
+/* libcsv skips the spaces that begin a row without a word, so its row callbacks cannot
+ * tell "CR LF" (one line end) from "CR, tabs, LF" (two). Its space test is the only sign
+ * of them, and it takes no user data; a parser runs on one thread at a time, so a flag
+ * per thread carries the sign to the next row callback, which clears it. */
+static _Thread_local gboolean skipped_space;
+
 static int
 is_space (unsigned char c)
 {
-  return c == ' ';
+  if (c != ' ')
+    return 0;
+  skipped_space = TRUE;
+  return 1;
+}
+
+static int
+is_space_or_tab (unsigned char c)
+{
+  if (c != ' ' && c != '\t')
+    return 0;
+  skipped_space = TRUE;
+  return 1;
 }
 
 /* For tests and fuzzing: the first look at the file and the chunks after it, in bytes.
@@ -205,8 +223,7 @@ parser_init (struct csv_parser *parser,
   csv_set_free_func (parser, g_free);
   csv_set_blk_size (parser, 4096);
   /* Tabs around fields are trimmed like spaces, unless they separate the fields. */
-  if (delimiter == '\t')
-    csv_set_space_func (parser, is_space);
+  csv_set_space_func (parser, delimiter == '\t' ? is_space : is_space_or_tab);
 }
 
 /* Whether the parser stopped at a field longer than FIELD_LIMIT, rather than for want of
@@ -866,13 +883,14 @@ unit_on_row (int   end,
     }
 
   /* A CR LF pair ends one line; libcsv reports its LF as an empty row of its own, right
-   * after the CR. An LF that ends a row with fields ends a line of its own, whatever
-   * ended the line before. */
-  if (end == '\n' && empty && unit->previous_end == '\r')
+   * after the CR. An LF that ends a row with fields, or that follows spaces, ends a line
+   * of its own, whatever ended the line before. */
+  if (end == '\n' && empty && unit->previous_end == '\r' && !skipped_space)
     end = -1;
   else if (end == '\n' || end == '\r')
     unit->line++;
   unit->previous_end = end;
+  skipped_space = FALSE;
 }
 
 /* Feeds text to the unit's parser; FALSE when the parser stopped at an error. */
