@@ -53,6 +53,8 @@ static const CsvCase cases[] = {
   { "mixed-line-ends.csv", LOADS, 5, 3, 1, "x", "y", 1, 2, "line 5, column 'x': 'bad' is not a number" },
   /* An empty CR line, then spaces and an LF: two line ends, not one CR LF pair. */
   { "cr-spaces-lf.csv", LOADS, 7, 3, 1, "x", "y", 1, 2, "line 7, column 'x': 'bad' is not a number" },
+  /* A line of tabs in a comma-separated file is blank, even in a chunk of its own. */
+  { "tabs-before-header.csv", LOADS, 6, 3, 1, "x", "y", 1, 2, "line 6, column 'x': 'bad' is not a number" },
   { "blank-lines-before-header.csv", LOADS, 23, 3, 1, "x", "y", 1, 2, "line 23, column 'x': 'bad' is not a number" },
   { "blank-lines.csv", LOADS, 7, 3, 1, "x", "y", 1, 2, "line 7, column 'x': 'bad' is not a number" },
   { "extra-columns.csv", LOADS, 0, 3, 0, "height", "weight", 150, 45, NULL },

@@ -1516,14 +1516,17 @@ find_cut (const char *text,
   return 0;
 }
 
-/* Whether a row begins in @text: libcsv passes over line ends and spaces between rows,
- * and anything else starts a field. The header is the first row, wherever it is. */
+/* Whether a row begins in @text: libcsv passes over line ends and spaces between rows
+ * (tabs too, unless they separate the fields: parser_init), and anything else starts a
+ * field. The header is the first row, wherever it is. */
 static gboolean
 begins_row (const char *text,
-            gsize       length)
+            gsize       length,
+            char        delimiter)
 {
   for (gsize i = 0; i < length; i++)
-    if (text[i] != '\n' && text[i] != '\r' && text[i] != ' ')
+    if (text[i] != '\n' && text[i] != '\r' && text[i] != ' '
+        && (text[i] != '\t' || delimiter == '\t'))
       return TRUE;
   return FALSE;
 }
@@ -1580,7 +1583,8 @@ parse_body (Reader  *reader,
           reader->buffer = g_malloc (reader->buffer_size);
           reader->buffer_length -= length;
           memcpy (reader->buffer, unit->input + length, reader->buffer_length);
-          before_header = before_header && !begins_row (unit->input, length);
+          before_header = before_header
+                          && !begins_row (unit->input, length, format->delimiter);
           pipeline_push (&pipeline, unit);
         }
 
