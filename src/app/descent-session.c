@@ -455,8 +455,15 @@ descent_session_describe (DescentSession *self)
   g_autofree char *steps = g_strdup_printf ("%" G_GUINT64_FORMAT,
                                             descent_scene_get_n_steps (self->scene));
 
+  GString *text;
+
   /* Translators: the status line; the numbers are already formatted. */
-  return g_strdup_printf (_("Step %s / %s   θ₀ = %s   θ₁ = %s   J = %s   ‖∇J‖ = %s   "
-                            "α_crit = %s"),
-                          step, steps, theta0, theta1, loss, gradient, critical);
+  text = g_string_new (NULL);
+  g_string_printf (text, _("Step %s / %s   θ₀ = %s   θ₁ = %s   J = %s   ‖∇J‖ = %s   "
+                           "α_crit = %s"),
+                   step, steps, theta0, theta1, loss, gradient, critical);
+  /* A narrow window wraps the line between its items, never inside one. */
+  g_string_replace (text, " = ", "\u00a0=\u00a0", 0);
+  g_string_replace (text, " / ", "\u00a0/\u00a0", 0);
+  return g_string_free (text, FALSE);
 }
