@@ -100,11 +100,13 @@ descent_history_plot_paint (DescentCanvas      *canvas,
   guint64 n_steps = descent_scene_get_n_steps (scene);
   double range[4], lo = log10 (scene->history_range[0]), hi = log10 (scene->history_range[1]);
   double pad = (hi - lo) * 0.06;
+  /* J* is the lowest loss there is: below its line goes its label. */
+  double pad_below = scene->problem->loss_star > 0 ? 2.5 * pad : pad;
   double px, py;
 
   range[0] = 0;
   range[1] = MAX (n_steps, 1);
-  range[2] = pow (10, lo - pad);
+  range[2] = pow (10, lo - pad_below);
   range[3] = pow (10, hi + pad);
   descent_axes_layout (axes, canvas, x, y, width, height, range, TRUE, title, x_title, y_title);
   descent_axes_whole_x_ticks (axes, canvas);
@@ -121,10 +123,20 @@ descent_history_plot_paint (DescentCanvas      *canvas,
       cairo_move_to (cr, axes->x, py);
       cairo_line_to (cr, axes->x + axes->width, py);
       descent_canvas_stroke_dash (canvas, &palette->reference, 0.7, 1.5, 6, 4);
-      descent_set_color (cr, &palette->foreground, 1);
-      descent_canvas_text_halo (canvas, DESCENT_TEXT_SMALL, _("J* least squares"),
-                                axes->x + axes->width - canvas->text_size * 0.5,
-                                py - canvas->text_size * 0.3, 1, 1, &palette->panel);
+      /* Below the line if it fits: no J is below J*, so the curve never passes there. */
+      {
+        const char *label = _("J* least squares");
+        double label_height, gap = canvas->text_size * 0.3;
+        gboolean below;
+
+        descent_canvas_measure (canvas, DESCENT_TEXT_SMALL, label, NULL, &label_height);
+        below = py + gap + label_height <= axes->y + axes->height;
+        descent_set_color (cr, &palette->foreground, 1);
+        descent_canvas_text_halo (canvas, DESCENT_TEXT_SMALL, label,
+                                  axes->x + axes->width - canvas->text_size * 0.5,
+                                  below ? py + gap : py - gap, 1, below ? 0 : 1,
+                                  &palette->panel);
+      }
     }
 
   /* The whole run faintly, the part up to the current step in full. */
