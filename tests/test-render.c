@@ -180,6 +180,13 @@ test_ticks_log (void)
     g_assert_cmpstr (decade, ==, "10⁻⁶");
   }
 
+  /* Room for two ticks over three decades: powers of ten, not even steps that crowd
+   * at the top of the axis. */
+  descent_ticks_log (&ticks, 9, 4000, 2);
+  g_assert_cmpuint (ticks.n, ==, 2);
+  g_assert_cmpfloat (ticks.values[0], ==, 10);
+  g_assert_cmpfloat (ticks.values[1], ==, 1000);
+
   /* Within one decade, and narrower than a factor of two: still ticks to read, all in
    * the range. */
   {

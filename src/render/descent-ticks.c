@@ -111,7 +111,7 @@ descent_ticks_log (DescentTicks *ticks,
     { 1, 2, 3, 4, 5, 6, 7, 8, 9 },
   };
   static const guint rungs[] = { 3, 9 };
-  double first, last, stride;
+  double lowest, first, last, stride;
 
   g_return_if_fail (ticks != NULL);
 
@@ -121,13 +121,22 @@ descent_ticks_log (DescentTicks *ticks,
   if (!(lo > 0) || !(hi >= lo) || !isfinite (hi))
     return;
 
-  first = ceil (log10 (lo) - 1e-9);
+  lowest = ceil (log10 (lo) - 1e-9);
   last = floor (log10 (hi) + 1e-9);
-  stride = MAX (1, ceil ((last - first + 1) / max_ticks));
-  first = ceil (first / stride) * stride;
+  stride = MAX (1, ceil ((last - lowest + 1) / max_ticks));
+  first = ceil (lowest / stride) * stride;
   ticks->step = stride;
   for (double e = first; e <= last && ticks->n < DESCENT_TICKS_MAX; e += stride)
     ticks->values[ticks->n++] = pow (10, e);
+  /* A stride that leaves one decade of several: the first and the last instead, rather
+   * than even steps that crowd at the top of a log axis. */
+  if (ticks->n < 2 && last > lowest)
+    {
+      ticks->n = 2;
+      ticks->values[0] = pow (10, lowest);
+      ticks->values[1] = pow (10, last);
+      ticks->step = last - lowest;
+    }
   if (ticks->n >= 3)
     return;
 
