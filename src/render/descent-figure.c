@@ -102,7 +102,17 @@ paint_caption (DescentCanvas      *canvas,
   descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, source, &source_width, NULL);
 
   descent_set_color (canvas->cr, &canvas->palette->foreground, 1);
-  descent_canvas_text (canvas, DESCENT_TEXT_TITLE, caption, x, y + height / 2, 0, 0.5);
+  if (caption_width <= width)
+    descent_canvas_text (canvas, DESCENT_TEXT_TITLE, caption, x, y + height / 2, 0, 0.5);
+  else
+    {
+      /* A narrow figure still says all it shows, in smaller type. */
+      cairo_save (canvas->cr);
+      cairo_translate (canvas->cr, x, y + height / 2);
+      cairo_scale (canvas->cr, width / caption_width, width / caption_width);
+      descent_canvas_text (canvas, DESCENT_TEXT_TITLE, caption, 0, 0, 0, 0.5);
+      cairo_restore (canvas->cr);
+    }
   descent_set_color (canvas->cr, &canvas->palette->muted, 1);
   if (caption_width + source_width + 2 * canvas->text_size <= width)
     descent_canvas_text (canvas, DESCENT_TEXT_NORMAL, source, x + width, y + height / 2, 1, 0.5);
