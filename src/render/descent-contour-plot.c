@@ -624,6 +624,11 @@ legend_cost (const DescentCanvas *canvas,
       Box label;
 
       exit_layout (canvas, axes, exit_point, &label);
+      /* Not even touching: the two would read as one. */
+      label.x -= margin / 2;
+      label.y -= margin / 2;
+      label.width += margin;
+      label.height += margin;
       if (near_box (box, exit_point, 2 * margin) || overlap (box, &label) > 0)
         cost += 1e6;
     }
@@ -787,6 +792,8 @@ plan_divergence (DescentCanvas      *canvas,
   g_autofree char *alpha = descent_format_value (scene->params->alpha, 3);
   g_autofree char *critical = descent_format_value (scene->problem->alpha_critical, 3);
   g_autofree char *text = NULL;
+  g_autofree char *first = NULL;
+  const char *cut;
   double size = canvas->text_size, room = axes->width - size, width, height, best = INFINITY;
 
   if (scene->params->alpha >= scene->problem->alpha_critical)
@@ -795,56 +802,69 @@ plan_divergence (DescentCanvas      *canvas,
   else
     text = g_strdup (_("Diverged: the loss is too large to compute from this start"));
 
+  /* Break after the first colon, ASCII or full-width. */
+  {
+    const char *colon = strstr (text, ": ");
+    const char *wide = strstr (text, "：");
+
+    cut = colon != NULL ? colon + 2 : wide != NULL ? wide + strlen ("：") : NULL;
+  }
+  if (cut != NULL)
+    {
+      first = g_strndup (text, (gsize) (cut - text));
+      g_strchomp (first);
+    }
+
+  /* In one line or two, in normal or small type, at the top or the bottom: wherever it
+   * hides least. One line of normal type in the middle of the top reads first, and the
+   * others win only when they hide less; a message as wide as the plot may have no
+   * place that hides nothing, until it is broken in two. */
   banner->shown = TRUE;
-  banner->style = DESCENT_TEXT_NORMAL;
-  descent_canvas_measure (canvas, banner->style, text, &width, &height);
-  if (width > room)
+  for (int layout = 0; layout < 4; layout++)
     {
-      banner->style = DESCENT_TEXT_SMALL;
-      descent_canvas_measure (canvas, banner->style, text, &width, &height);
-    }
-  banner->line_height = height;
-  banner->lines[0] = g_strdup (text);
-  if (width > room)
-    {
-      /* Break after the first colon, ASCII or full-width. */
-      const char *colon = strstr (text, ": ");
-      const char *wide = strstr (text, "：");
-      const char *cut = colon != NULL ? colon + 2 : wide != NULL ? wide + strlen ("：") : NULL;
+      DescentTextStyle style = layout < 2 ? DESCENT_TEXT_NORMAL : DESCENT_TEXT_SMALL;
+      gboolean two_lines = layout % 2 == 1;
+      double second = 0;
 
-      if (cut != NULL)
+      if (two_lines && cut == NULL)
+        continue;
+      descent_canvas_measure (canvas, style, two_lines ? first : text, &width, &height);
+      if (two_lines)
         {
-          double second;
-
-          g_free (banner->lines[0]);
-          banner->lines[0] = g_strndup (text, (gsize) (cut - text));
-          g_strchomp (banner->lines[0]);
-          banner->lines[1] = g_strdup (cut);
-          descent_canvas_measure (canvas, banner->style, banner->lines[0], &width, NULL);
-          descent_canvas_measure (canvas, banner->style, banner->lines[1], &second, NULL);
+          descent_canvas_measure (canvas, style, cut, &second, NULL);
           width = MAX (width, second);
-          height *= 2;
         }
-    }
-  width = MIN (width, room);
+      /* The last layout is taken whatever its width: the plot may be tiny. */
+      if (width > room && layout < 3)
+        continue;
+      width = MIN (width, room);
 
-  for (int place = 0; place < 6; place++)
-    {
-      int column = place % 3;
-      Box box;
-      double cost;
-
-      box.width = width + 0.4 * size;
-      box.height = height;
-      box.x = column == 1 ? axes->x + (axes->width - box.width) / 2
-            : column == 0 ? axes->x + 0.5 * size : axes->x + axes->width - 0.5 * size - box.width;
-      box.y = place < 3 ? axes->y + 0.6 * size : axes->y + axes->height - 0.6 * size - height;
-      /* The centre of the top reads first; elsewhere only when it hides less. */
-      cost = legend_cost (canvas, axes, scene, &box, exit_point) + (place == 1 ? 0 : 1);
-      if (cost < best)
+      for (int place = 0; place < 6; place++)
         {
-          best = cost;
-          banner->box = box;
+          int column = place % 3;
+          Box box;
+          double cost;
+
+          box.width = width + 0.4 * size;
+          box.height = two_lines ? 2 * height : height;
+          box.x = column == 1 ? axes->x + (axes->width - box.width) / 2
+                : column == 0 ? axes->x + 0.5 * size
+                              : axes->x + axes->width - 0.5 * size - box.width;
+          box.y = place < 3 ? axes->y + 0.6 * size
+                            : axes->y + axes->height - 0.6 * size - box.height;
+          cost = legend_cost (canvas, axes, scene, &box, exit_point)
+                 + (place == 1 ? 0 : 1) + 20 * layout;
+          if (cost < best)
+            {
+              best = cost;
+              banner->box = box;
+              banner->style = style;
+              banner->line_height = height;
+              g_clear_pointer (&banner->lines[0], g_free);
+              g_clear_pointer (&banner->lines[1], g_free);
+              banner->lines[0] = g_strdup (two_lines ? first : text);
+              banner->lines[1] = two_lines ? g_strdup (cut) : NULL;
+            }
         }
     }
 }
