@@ -472,6 +472,11 @@ paint_optimum_label (DescentCanvas      *canvas,
     {
       descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, "−∇J", &label_width, &label_height);
       gradient_label_box (canvas, axes, scene, origin, tip, label_width, label_height, &label);
+      /* Two labels side by side read as one: keep a gap. */
+      label.x -= canvas->text_size;
+      label.y -= 0.5 * canvas->text_size;
+      label.width += 2 * canvas->text_size;
+      label.height += canvas->text_size;
     }
 
   descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, "θ*", &width, &height);
