@@ -38,8 +38,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Dark text on the widget means a light theme. */
-static DescentTheme
-theme_for (GtkWidget *widget)
+DescentTheme
+descent_theme_for_widget (GtkWidget *widget)
 {
   GdkRGBA color;
 
@@ -90,7 +90,7 @@ descent_plot_view_snapshot (GtkWidget   *widget,
     }
 
   scene = descent_session_get_scene (self->session);
-  scene->theme = theme_for (widget);
+  scene->theme = descent_theme_for_widget (widget);
   scene->text_size = text_size_for (widget);
   cr = cairo_create (self->image);
   descent_paint_view (cr, width, height, scene, self->view, &self->axes);

@@ -23,4 +23,6 @@ DescentView     descent_plot_view_get_view    (DescentPlotView *self);
 void            descent_plot_view_set_view    (DescentPlotView *self,
                                                DescentView      view);
 
+DescentTheme    descent_theme_for_widget      (GtkWidget       *widget);
+
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "core/descent-number.h"
 #include "core/descent-statistics.h"
 #include "descent-plot-grid.h"
+#include "descent-plot-view.h"
 #include "descent-window.h"
 #include "render/descent-export.h"
 #include "render/descent-plots.h"
@@ -270,6 +271,7 @@ draw_alpha_zones (GtkDrawingArea *area,
   GdkRectangle trough;
   GtkWidget *knob;
   double x, travel, y, knob_width, left;
+  gboolean dark;
   graphene_point_t origin;
 
   if (!(critical > 0) || log10 (critical) >= upper || !(upper > lower))
@@ -305,6 +307,7 @@ draw_alpha_zones (GtkDrawingArea *area,
   cairo_rectangle (cr, x, y - 4, origin.x + trough.width - x, 8);
   cairo_set_source_rgba (cr, 0.88, 0.11, 0.14, 0.28);
   cairo_fill (cr);
+  dark = descent_theme_for_widget (GTK_WIDGET (area)) == DESCENT_THEME_DARK;
 
   /* The zone says what it is, beside the α_crit mark, where it has the room. */
   {
@@ -334,7 +337,11 @@ draw_alpha_zones (GtkDrawingArea *area,
     if (text_x + text.width <= origin.x + trough.width)
       {
         cairo_move_to (cr, text_x, text_y);
-        cairo_set_source_rgba (cr, 0.75, 0.09, 0.12, 0.9);
+        /* Adwaita's error colours, for light and dark. */
+        if (dark)
+          cairo_set_source_rgb (cr, 1.0, 0.48, 0.39);
+        else
+          cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
         pango_cairo_show_layout (cr, layout);
       }
   }
