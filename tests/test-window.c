@@ -94,6 +94,56 @@ test_opens_on_example (void)
   close_window (window);
 }
 
+/* The slider or the spin button that shows @adjustment. */
+static GtkWidget *
+find_control (GtkWidget     *widget,
+              GtkAdjustment *adjustment)
+{
+  if ((GTK_IS_RANGE (widget) && gtk_range_get_adjustment (GTK_RANGE (widget)) == adjustment)
+      || (GTK_IS_SPIN_BUTTON (widget)
+          && gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (widget)) == adjustment))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_control (child, adjustment);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Tab walks the controls as they read: row by row, left to right. */
+static void
+test_focus_order (void)
+{
+  DescentWindow *window = open_window ();
+  const char *order[] = { "alpha_log", "alpha_exact", "iterations_log", "iterations_exact" };
+  GtkWidget *controls[G_N_ELEMENTS (order)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      GObject *adjustment = gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                           DESCENT_TYPE_WINDOW, order[i]);
+      controls[i] = find_control (GTK_WIDGET (window), GTK_ADJUSTMENT (adjustment));
+      g_assert_nonnull (controls[i]);
+    }
+
+  g_assert_true (gtk_widget_grab_focus (controls[0]));
+  for (guint i = 1; i < G_N_ELEMENTS (order); i++)
+    {
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      if (focus != controls[i] && !gtk_widget_is_ancestor (focus, controls[i]))
+        g_error ("Tab went to a %s, not to the control of %s", G_OBJECT_TYPE_NAME (focus),
+                 order[i]);
+    }
+  close_window (window);
+}
+
 static void
 test_alpha_adjustment (void)
 {
@@ -491,6 +541,7 @@ main (int   argc,
 
   g_test_add_func ("/descent/window/opens-on-example", test_opens_on_example);
   g_test_add_func ("/descent/window/alpha-adjustment", test_alpha_adjustment);
+  g_test_add_func ("/descent/window/focus-order", test_focus_order);
   g_test_add_func ("/descent/window/playback", test_playback);
   g_test_add_func ("/descent/window/open-files", test_open_files);
   g_test_add_func ("/descent/window/export", test_export);
