@@ -229,9 +229,18 @@ descent_axes_paint (const DescentAxes *axes,
                                axes->y - label_height * 0.5 - gap - title_height,
                                axes->panel_right - axes->x);
     }
+  /* Column names can be long: a title wider than its axis is cut short with "…". */
   if (x_title != NULL)
-    descent_canvas_text (canvas, DESCENT_TEXT_NORMAL, x_title, axes->x + axes->width / 2,
-                         bottom + tick + gap * 0.8 + label_height, 0.5, 0);
+    {
+      double width, y = bottom + tick + gap * 0.8 + label_height;
+
+      descent_canvas_measure (canvas, DESCENT_TEXT_NORMAL, x_title, &width, NULL);
+      if (width <= axes->width)
+        descent_canvas_text (canvas, DESCENT_TEXT_NORMAL, x_title, axes->x + axes->width / 2, y,
+                             0.5, 0);
+      else
+        descent_canvas_text_fit (canvas, DESCENT_TEXT_NORMAL, x_title, axes->x, y, axes->width);
+    }
   if (y_title != NULL)
     {
       double width, height, left = axes->x - tick - gap * 0.6 - axes->y_labels_width - gap;
@@ -240,7 +249,11 @@ descent_axes_paint (const DescentAxes *axes,
       cairo_save (cr);
       cairo_translate (cr, left - height, axes->y + axes->height / 2);
       cairo_rotate (cr, -G_PI / 2);
-      descent_canvas_text (canvas, DESCENT_TEXT_NORMAL, y_title, 0, 0, 0.5, 0);
+      if (width <= axes->height)
+        descent_canvas_text (canvas, DESCENT_TEXT_NORMAL, y_title, 0, 0, 0.5, 0);
+      else
+        descent_canvas_text_fit (canvas, DESCENT_TEXT_NORMAL, y_title, -axes->height / 2, 0,
+                                 axes->height);
       cairo_restore (cr);
     }
   cairo_restore (cr);
