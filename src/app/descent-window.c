@@ -271,7 +271,8 @@ draw_alpha_zones (GtkDrawingArea *area,
   GdkRectangle trough;
   GtkWidget *knob;
   double x, travel, y, knob_width, left;
-  gboolean dark;
+  GtkWidget *marks, *mark_label;
+  graphene_rect_t mark_bounds;
   graphene_point_t origin;
 
   if (!(critical > 0) || log10 (critical) >= upper || !(upper > lower))
@@ -307,44 +308,37 @@ draw_alpha_zones (GtkDrawingArea *area,
   cairo_rectangle (cr, x, y - 4, origin.x + trough.width - x, 8);
   cairo_set_source_rgba (cr, 0.88, 0.11, 0.14, 0.28);
   cairo_fill (cr);
-  dark = descent_theme_for_widget (GTK_WIDGET (area)) == DESCENT_THEME_DARK;
 
-  /* The zone says what it is, beside the α_crit mark, where it has the room. */
-  {
-    /* Translators: under the α slider, the values of α above α_crit. */
-    const char *zone = _("diverges");
-    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), zone);
-    g_autoptr(PangoLayout) mark = gtk_widget_create_pango_layout (GTK_WIDGET (area), "α_crit");
-    PangoAttrList *attributes = pango_attr_list_new ();
-    PangoRectangle text, mark_text;
-    double text_x;
+  /* The zone says what it is, on the line of the α_crit mark's label and after it,
+   * where it has the room. */
+  marks = find_by_css_name (GTK_WIDGET (range), "marks");
+  mark_label = marks != NULL ? find_by_css_name (marks, "label") : NULL;
+  if (mark_label != NULL
+      && gtk_widget_compute_bounds (mark_label, GTK_WIDGET (area), &mark_bounds))
+    {
+      /* Translators: under the α slider, the values of α above α_crit. */
+      const char *zone = _("diverges");
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), zone);
+      PangoAttrList *attributes = pango_attr_list_new ();
+      PangoRectangle text;
+      double text_x;
 
-    pango_attr_list_insert (attributes, pango_attr_scale_new (PANGO_SCALE_SMALL));
-    pango_layout_set_attributes (layout, attributes);
-    pango_layout_set_attributes (mark, attributes);
-    pango_attr_list_unref (attributes);
-    pango_layout_get_pixel_extents (layout, NULL, &text);
-    pango_layout_get_pixel_extents (mark, NULL, &mark_text);
-    GtkWidget *marks = find_by_css_name (GTK_WIDGET (range), "marks");
-    GtkWidget *label = marks != NULL ? find_by_css_name (marks, "label") : NULL;
-    graphene_rect_t label_bounds;
-    double text_y = origin.y + trough.height + 2;
-
-    /* On the line of the mark's own label. */
-    if (label != NULL && gtk_widget_compute_bounds (label, GTK_WIDGET (area), &label_bounds))
-      text_y = label_bounds.origin.y;
-    text_x = x + mark_text.width / 2.0 + text.height;
-    if (text_x + text.width <= origin.x + trough.width)
-      {
-        cairo_move_to (cr, text_x, text_y);
-        /* Adwaita's error colours, for light and dark. */
-        if (dark)
-          cairo_set_source_rgb (cr, 1.0, 0.48, 0.39);
-        else
-          cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
-        pango_cairo_show_layout (cr, layout);
-      }
-  }
+      pango_attr_list_insert (attributes, pango_attr_scale_new (PANGO_SCALE_SMALL));
+      pango_layout_set_attributes (layout, attributes);
+      pango_attr_list_unref (attributes);
+      pango_layout_get_pixel_extents (layout, NULL, &text);
+      text_x = mark_bounds.origin.x + mark_bounds.size.width + text.height;
+      if (text_x + text.width <= origin.x + trough.width)
+        {
+          /* Adwaita's error colours, for light and dark. */
+          if (descent_theme_for_widget (GTK_WIDGET (area)) == DESCENT_THEME_DARK)
+            cairo_set_source_rgb (cr, 1.0, 0.48, 0.39);
+          else
+            cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+          cairo_move_to (cr, text_x, mark_bounds.origin.y);
+          pango_cairo_show_layout (cr, layout);
+        }
+    }
 
   if (self->diverges)
     {
